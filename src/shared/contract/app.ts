@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export const languages = ['zh-CN', 'en'] as const;
+export const languageSchema = z.enum(languages);
+export type Language = z.infer<typeof languageSchema>;
+
+export const settingsSchema = z.object({
+  /** null: follow the system locale (Chinese on a Chinese system). */
+  language: languageSchema.nullable(),
+  /** Text size multiplier for older eyes. */
+  textScale: z.number().min(0.8).max(2),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const noticeSchema = z.object({
+  code: z.enum(['DB_RESTORED', 'DB_RESET_NO_BACKUP', 'PACK_FILE_DAMAGED']),
+  message: z.string(),
+  at: z.string(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const appCalls = {
+  'app.info': call(
+    z.object({}),
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      dataDir: z.string(),
+      builtinPublisher: z.object({ name: z.string(), fingerprint: z.string() }).nullable(),
+      notices: z.array(noticeSchema),
+    }),
+  ),
+  'app.dismissNotices': call(z.object({}), z.object({ dismissed: z.number().int() })),
+  'settings.get': call(z.object({}), settingsSchema),
+  'settings.set': call(settingsSchema.partial(), settingsSchema),
+};

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appCalls } from './app';
+import { libraryCalls } from './library';
+import { profileCalls } from './profiles';
+import { studyCalls } from './study';
+
+/** The whole API: every call the renderer can make, declared once, used by both transports. */
+export const contract = {
+  ...appCalls,
+  ...profileCalls,
+  ...studyCalls,
+  ...libraryCalls,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { stableId } from '../pack/schema';
+import { call } from './define';
+
+const sessionRef = { packId: stableId.optional(), sessionId: stableId };
+
+export const sessionStatusSchema = z.enum(['not-started', 'in-progress', 'complete']);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+/** One row of progress per session: home and "My progress" both show exactly this. */
+export const sessionProgressSchema = z.object({
+  id: z.string(),
+  ord: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  status: sessionStatusSchema,
+  reading: z.object({ fraction: z.number(), reachedEnd: z.boolean(), seconds: z.number().int() }),
+  keyPoints: z.object({ reviewed: z.number().int(), total: z.number().int() }),
+  quiz: z.object({
+    questions: z.number().int(),
+    passMark: z.number(),
+    attempts: z.number().int(),
+    bestScore: z.number().nullable(),
+    latestScore: z.number().nullable(),
+    passed: z.boolean(),
+  }),
+  completedAt: z.string().nullable(),
+  /** 0-1: a third each for reading, key points and the quiz. */
+  fraction: z.number(),
+});
+export type SessionProgress = z.infer<typeof sessionProgressSchema>;
+
+export const packSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  language: z.string(),
+  publisher: z.object({ name: z.string(), fingerprint: z.string(), builtin: z.boolean() }),
+  sessionCount: z.number().int(),
+  installedAt: z.string(),
+  hasSource: z.boolean(),
+});
+export type PackSummary = z.infer<typeof packSummarySchema>;
+
+export const overviewSchema = z.object({
+  pack: packSummarySchema,
+  sessions: z.array(sessionProgressSchema),
+  overall: z.object({
+    completed: z.number().int(),
+    total: z.number().int(),
+    fraction: z.number(),
+    completedAt: z.string().nullable(),
+  }),
+  resume: z.object({ sessionId: z.string(), title: z.string() }).nullable(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const sessionDetailSchema = z.object({
+  packId: z.string(),
+  progress: sessionProgressSchema,
+  material: z.string(),
+  keyPoints: z.array(
+    z.object({ id: z.string(), text: z.string(), source: z.string(), reviewedAt: z.string().nullable() }),
+  ),
+  reading: z.object({ position: z.number(), reachedEnd: z.boolean(), seconds: z.number().int() }),
+  note: z.object({ text: z.string(), updatedAt: z.string().nullable() }),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const searchHitSchema = z.object({
+  kind: z.enum(['material', 'keypoint', 'note']),
+  packId: z.string(),
+  sessionId: z.string(),
+  sessionTitle: z.string(),
+  itemId: z.string(),
+  /** Snippet with the matches wrapped in \u0001 ... \u0002 (the renderer turns them into <mark>). */
+  snippet: z.string(),
+  /** Character offset of the first match inside the item's text, to open the exact place. */
+  offset: z.number().int(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const studyCalls = {
+  'course.overview': call(z.object({ packId: stableId.optional() }), overviewSchema),
+  'session.get': call(z.object(sessionRef), sessionDetailSchema),
+  'source.get': call(
+    z.object({ packId: stableId.optional() }),
+    z.object({ packId: z.string(), title: z.string(), text: z.string() }),
+  ),
+  'reading.save': call(
+    z.object({
+      ...sessionRef,
+      position: z.number().min(0).max(1),
+      reachedEnd: z.boolean().default(false),
+      secondsDelta: z.number().int().min(0).max(3600).default(0),
+    }),
+    z.object({ savedAt: z.string() }),
+  ),
+  'keypoint.mark': call(
+    z.object({ ...sessionRef, keyPointId: stableId, reviewed: z.boolean() }),
+    z.object({ reviewedAt: z.string().nullable() }),
+  ),
+  'note.save': call(z.object({ ...sessionRef, text: z.string().max(100_000) }), z.object({ savedAt: z.string() })),
+  'search.query': call(
+    z.object({ query: z.string().trim().min(1).max(200), packId: stableId.optional() }),
+    z.object({ hits: z.array(searchHitSchema), truncated: z.boolean() }),
+  ),
+};
