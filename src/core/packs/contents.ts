@@ -1,0 +1,113 @@
+import { manifestSchema, sessionFileSchema, type Manifest } from '../../shared/pack/schema';
+import { crossCheck } from './crossCheck';
+import { jsonPathOf } from './json';
+import { PackValidationError, type PackIssue } from './issues';
+import type { PackLimits } from './limits';
+import { checkSchema, issueAt, readJson, readText, type LocatedFile } from './located';
+import { collisionKey, MANIFEST_FILE, pathProblem, RESERVED_FILES } from './paths';
+import type { PackContents, PackSession } from './types';
+
+/**
+ * Loading a pack's meaning from its files, shared by the builder (files on disk) and the verifier
+ * (entries of a zip already checked against the signed hash list): one set of rules, so whatever
+ * builds also verifies, and the app never sees content the builder would have refused.
+ */
+
+/** The bytes at a pack path, or a phrase saying why there are none ("does not exist"). */
+export type PackReader = (path: string) => Promise<Buffer | string>;
+
+export interface LoadedPack {
+  contents: PackContents;
+  /** manifest.json and every file it references, by pack path. */
+  files: Map<string, Buffer>;
+}
+
+/** Every path the manifest references, with the JSON path of the reference. */
+export function referencedPaths(manifest: Manifest): Array<{ at: PropertyKey[]; path: string }> {
+  const refs = manifest.sessions.flatMap((s, i) => [
+    { at: ['sessions', i, 'material'], path: s.material },
+    { at: ['sessions', i, 'content'], path: s.content },
+  ]);
+  if (manifest.sourceText !== undefined) refs.push({ at: ['sourceText'], path: manifest.sourceText });
+  return refs;
+}
+
+function manifestPathIssues(manifest: Manifest, file: LocatedFile, limits: PackLimits): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const reserved = new Set([...RESERVED_FILES].map(collisionKey));
+  const seen = new Map<string, string>();
+  for (const { at, path } of referencedPaths(manifest)) {
+    const problem = pathProblem(path, limits.maxPathLength);
+    const key = collisionKey(path);
+    if (problem) {
+      issues.push(issueAt(file, at, 'unsafe-path', `"${path}" ${problem.reason}; use a relative path like sessions/s1/material.md`));
+    } else if (reserved.has(key)) {
+      issues.push(issueAt(file, at, 'reserved-path', `"${path}" is a name the pack format itself uses`));
+    } else if (seen.has(key)) {
+      issues.push(issueAt(file, at, 'duplicate-path', `"${path}" is already used by ${seen.get(key)} (names differing only in case count as the same)`));
+    } else seen.set(key, jsonPathOf(at));
+  }
+  return issues;
+}
+
+function fail(issues: PackIssue[]): never {
+  throw new PackValidationError(issues);
+}
+
+export async function loadPackContents(read: PackReader, limits: PackLimits): Promise<LoadedPack> {
+  const files = new Map<string, Buffer>();
+  const manifestBytes = await read(MANIFEST_FILE);
+  if (typeof manifestBytes === 'string') fail([{ entry: MANIFEST_FILE, rule: 'missing-file', message: manifestBytes }]);
+  files.set(MANIFEST_FILE, manifestBytes);
+  const mf = readJson(MANIFEST_FILE, manifestBytes);
+  if (!mf.ok) fail([mf.issue]);
+  const issues: PackIssue[] = [];
+  const manifest = checkSchema(mf.value, manifestSchema, issues);
+  if (!manifest) fail(issues);
+  issues.push(...manifestPathIssues(manifest, mf.value, limits));
+  if (issues.length) fail(issues);
+
+  const fetch = async (at: PropertyKey[], path: string): Promise<Buffer | null> => {
+    const bytes = await read(path);
+    if (typeof bytes === 'string') {
+      issues.push(issueAt(mf.value, at, 'missing-file', `"${path}" ${bytes}`));
+      return null;
+    }
+    files.set(path, bytes);
+    return bytes;
+  };
+  const fetchText = async (at: PropertyKey[], path: string): Promise<string | null> => {
+    const bytes = await fetch(at, path);
+    const text = bytes && readText(path, bytes);
+    if (text && !text.ok) issues.push(text.issue);
+    return text?.ok ? text.value : null;
+  };
+
+  const sessions: PackSession[] = [];
+  const contentFiles: LocatedFile[] = [];
+  for (const [i, meta] of manifest.sessions.entries()) {
+    const material = await fetchText(['sessions', i, 'material'], meta.material);
+    if (material !== null && material.trim() === '') {
+      issues.push({ entry: meta.material, rule: 'empty-file', message: 'the session material is empty' });
+    }
+    const contentBytes = await fetch(['sessions', i, 'content'], meta.content);
+    const cf = contentBytes && readJson(meta.content, contentBytes);
+    if (!cf) continue;
+    if (!cf.ok) {
+      issues.push(cf.issue);
+      continue;
+    }
+    const content = checkSchema(cf.value, sessionFileSchema, issues);
+    if (content && material !== null) {
+      sessions.push({ meta, material, content });
+      contentFiles.push(cf.value);
+    }
+  }
+  const sourceText = manifest.sourceText === undefined ? null : await fetchText(['sourceText'], manifest.sourceText);
+  if (issues.length) fail(issues);
+
+  const contents: PackContents = { manifest, sessions, sourceText };
+  const cross = crossCheck({ ...contents, manifestFile: mf.value, contentFiles });
+  if (cross.length) fail(cross);
+  return { contents, files };
+}

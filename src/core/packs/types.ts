@@ -1,0 +1,42 @@
+import type { Manifest, ManifestSession, SessionFile } from '../../shared/pack/schema';
+
+export interface PackSession {
+  meta: ManifestSession;
+  /** The session's Markdown material (valid UTF-8, BOM removed). */
+  material: string;
+  content: SessionFile;
+}
+
+/** What a pack means, however it was read (authoring folder or signed file). */
+export interface PackContents {
+  manifest: Manifest;
+  /** In manifest order. */
+  sessions: PackSession[];
+  sourceText: string | null;
+}
+
+export interface PackFileInfo {
+  path: string;
+  /** Uncompressed bytes. */
+  size: number;
+  /** Bytes inside the .studypack file. */
+  compressedSize: number;
+}
+
+/** A `.studypack` whose every byte has been checked. Trust in `publicKey` is the caller's decision. */
+export interface VerifiedPack extends PackContents {
+  /** Base64 of the signer's raw 32-byte Ed25519 key (embedded in SHA256SUMS.sig). */
+  publicKey: string;
+  fingerprint: string;
+  /** Hex SHA-256 of the whole .studypack file. */
+  sha256: string;
+  /** Every entry in the zip, in zip order (includes SHA256SUMS and SHA256SUMS.sig). */
+  files: PackFileInfo[];
+}
+
+/** An authoring folder that passed every check `buildPack` makes. */
+export interface AuthoredPack extends PackContents {
+  folder: string;
+  /** manifest.json and every file it references, by pack path, sorted. */
+  files: Array<{ path: string; bytes: Buffer }>;
+}

@@ -1,0 +1,45 @@
+import { packError } from '../issues';
+import { END_RECORD_SIZE, SIG_END, SIG_LOCAL, SIG_ZIP64_LOCATOR } from './canonical';
+
+/**
+ * The end-of-central-directory record, read before yauzl sees the file. A pack has no archive
+ * comment, so the record is exactly the last 22 bytes; anything else is truncation, trailing
+ * data, or not a zip at all, and each gets its own message.
+ */
+export interface EndRecord {
+  offset: number;
+  entryCount: number;
+  centralOffset: number;
+  centralSize: number;
+}
+
+export function readEndRecord(bytes: Buffer): EndRecord {
+  const startsLikeZip = bytes.length >= 4 && bytes.readUInt32LE(0) === SIG_LOCAL;
+  const offset = bytes.length - END_RECORD_SIZE;
+  if (offset < 0 || bytes.readUInt32LE(offset) !== SIG_END) {
+    if (!startsLikeZip) {
+      throw packError('PACK_INVALID', 'not-zip', null, 'This file is not a study pack (it is not a zip file).');
+    }
+    const tail = bytes.subarray(Math.max(0, bytes.length - 0xffff - END_RECORD_SIZE));
+    if (tail.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) {
+      throw packError('PACK_INVALID', 'zip-structure', null, 'The zip has a comment or extra bytes after its end record.');
+    }
+    throw packError('PACK_INVALID', 'truncated', null, 'The file is truncated: its end is missing (copy it again).');
+  }
+  const bad = (why: string) => packError('PACK_INVALID', 'zip-structure', null, `The zip's end record is invalid: ${why}.`);
+  const disk = bytes.readUInt16LE(offset + 4);
+  const centralDisk = bytes.readUInt16LE(offset + 6);
+  const onDisk = bytes.readUInt16LE(offset + 8);
+  const entryCount = bytes.readUInt16LE(offset + 10);
+  const centralSize = bytes.readUInt32LE(offset + 12);
+  const centralOffset = bytes.readUInt32LE(offset + 16);
+  const commentLength = bytes.readUInt16LE(offset + 20);
+  if (commentLength !== 0) throw bad('comment length must be 0');
+  if (disk !== 0 || centralDisk !== 0 || onDisk !== entryCount) throw bad('multi-disk zips are not supported');
+  const zip64 = offset >= 20 && bytes.readUInt32LE(offset - 20) === SIG_ZIP64_LOCATOR;
+  if (zip64 || entryCount === 0xffff || centralOffset === 0xffffffff || centralSize === 0xffffffff) {
+    throw packError('PACK_INVALID', 'zip64', null, 'Zip64 archives are not supported (packs are far below 4 GiB).');
+  }
+  if (centralOffset + centralSize !== offset) throw bad('the central directory does not end where the end record starts');
+  return { offset, entryCount, centralOffset, centralSize };
+}
