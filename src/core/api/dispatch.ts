@@ -1,0 +1,50 @@
+import { contract, isCallName, type CallName } from '../../shared/contract';
+import { AppError, type Reply } from '../../shared/errors';
+import type { Core } from '../core';
+import { appHandlers } from './app-handlers';
+import { studyHandlers } from './study-handlers';
+import type { Handler, Handlers } from './types';
+
+const handlers: Handlers = { ...appHandlers, ...studyHandlers };
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Reply<unknown>>;
+
+const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(input)'}: ${i.message}`)
+    .join('; ');
+
+/**
+ * The one entry point both transports call: unknown names and invalid input become typed
+ * errors, never exceptions; handler failures are AppErrors or, if unexpected, INTERNAL.
+ */
+export function createDispatch(core: Core, log: (e: unknown) => void = console.error): Dispatch {
+  return async (name, input) => {
+    if (!isCallName(name)) {
+      return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}".` } };
+    }
+    const def = contract[name];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input for ${name}: ${issuesText(parsed.error.issues)}` },
+      };
+    }
+    try {
+      const handler = handlers[name] as Handler<CallName>;
+      const value = await handler(parsed.data as never, core);
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof AppError) {
+        return { ok: false, error: { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } };
+      }
+      log(e);
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Your progress is safe.' },
+      };
+    }
+  };
+}

@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { archiveRemovedProgress } from './archive';
+import type { InstallablePack } from './installable';
+import { findPublisher, trustPublisher } from './publishers';
+import { compareVersions } from './semver';
+
+export interface InstallOptions {
+  fileName: string;
+  trustPublisher: boolean;
+  allowDowngrade: boolean;
+  builtin?: boolean;
+  at: string;
+}
+
+export interface InstallResult {
+  packId: string;
+  previousVersion: string | null;
+  archivedItems: number;
+}
+
+function checkTrust(db: Database.Database, pack: InstallablePack, opts: InstallOptions): void {
+  const known = findPublisher(db, pack.publicKey);
+  if (!known && !opts.trustPublisher && !opts.builtin) {
+    throw new AppError(
+      'PACK_UNTRUSTED',
+      `This pack is signed by a publisher this app does not know ("${pack.manifest.publisher.name}", key ${pack.fingerprint}). ` +
+        'Compare the fingerprint with the one your organisers gave you before trusting it.',
+      { fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
+    );
+  }
+}
+
+function checkReplacement(db: Database.Database, pack: InstallablePack, opts: InstallOptions) {
+  const existing = db.prepare('SELECT version, publisher_key FROM packs WHERE id = ?').get(pack.manifest.id) as
+    { version: string; publisher_key: string } | undefined;
+  if (!existing) return null;
+  if (existing.publisher_key !== pack.publicKey) {
+    throw new AppError(
+      'PACK_UNTRUSTED',
+      `A pack with id "${pack.manifest.id}" is already installed from another publisher; a pack cannot take over another publisher's pack.`,
+      { packId: pack.manifest.id, fingerprint: pack.fingerprint },
+    );
+  }
+  if (compareVersions(pack.manifest.version, existing.version) < 0 && !opts.allowDowngrade) {
+    throw new AppError(
+      'PACK_DOWNGRADE',
+      `Version ${pack.manifest.version} is older than the installed ${existing.version}. Confirm the downgrade to install it.`,
+      { installed: existing.version, offered: pack.manifest.version },
+    );
+  }
+  return existing.version;
+}
+
+function writeContent(db: Database.Database, pack: InstallablePack, opts: InstallOptions): void {
+  const m = pack.manifest;
+  db.prepare('DELETE FROM packs WHERE id = ?').run(m.id); // cascades to sessions, key points, questions
+  db.prepare(
+    `INSERT INTO packs (id, version, title, description, language, publisher_key, publisher_name, manifest,
+       source_text, file_name, file_sha256, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.id,
+    m.version,
+    m.title,
+    m.description ?? '',
+    m.language,
+    pack.publicKey,
+    m.publisher.name,
+    JSON.stringify(m),
+    pack.sourceText,
+    opts.fileName,
+    pack.sha256,
+    opts.at,
+  );
+  const session = db.prepare(
+    'INSERT INTO sessions (pack_id, id, ord, title, summary, material, pass_mark) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const keyPoint = db.prepare(
+    'INSERT INTO key_points (pack_id, session_id, id, ord, text, source) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const question = db.prepare(
+    'INSERT INTO questions (pack_id, session_id, id, ord, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  pack.sessions.forEach(({ meta, material, content }, i) => {
+    session.run(m.id, meta.id, i + 1, meta.title, meta.summary ?? '', material, content.quiz.passMark);
+    content.keyPoints.forEach((k, j) => keyPoint.run(m.id, meta.id, k.id, j + 1, k.text, k.source));
+    content.quiz.questions.forEach((q, j) => question.run(m.id, meta.id, q.id, j + 1, q.type, JSON.stringify(q)));
+  });
+}
+
+/**
+ * Installs a verified pack in one transaction: trust, same-publisher and downgrade checks first,
+ * then progress of removed items archived, then the content replaced. Any failure rolls back all.
+ */
+export function installPack(
+  db: Database.Database,
+  pack: InstallablePack,
+  opts: InstallOptions,
+  afterWrite?: (packId: string) => void,
+): InstallResult {
+  return db
+    .transaction((): InstallResult => {
+      checkTrust(db, pack, opts);
+      const previousVersion = checkReplacement(db, pack, opts);
+      if (!findPublisher(db, pack.publicKey)) {
+        trustPublisher(db, {
+          publicKey: pack.publicKey,
+          fingerprint: pack.fingerprint,
+          name: pack.manifest.publisher.name,
+          builtin: opts.builtin ?? false,
+          at: opts.at,
+        });
+      }
+      let archivedItems = 0;
+      if (previousVersion !== null) {
+        archivedItems = archiveRemovedProgress(
+          db,
+          pack.manifest.id,
+          previousVersion,
+          {
+            sessions: new Set(pack.sessions.map((s) => s.meta.id)),
+            keyPoints: new Set(pack.sessions.flatMap((s) => s.content.keyPoints.map((k) => k.id))),
+            questions: new Set(pack.sessions.flatMap((s) => s.content.quiz.questions.map((q) => q.id))),
+          },
+          opts.at,
+        );
+      }
+      writeContent(db, pack, opts);
+      afterWrite?.(pack.manifest.id);
+      return { packId: pack.manifest.id, previousVersion, archivedItems };
+    })
+    .immediate();
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { PackSummary } from '../../shared/contract/study';
+import { AppError } from '../../shared/errors';
+import { verifyPack } from '../packs/verify';
+import type { SettingsStore } from '../settings';
+import { indexPackContent } from '../study/search';
+import { isoNow, type Clock } from '../time';
+import { installPack } from './install';
+import { trustPublisher } from './publishers';
+import { listPacks, packSummary } from './summary';
+import type { Uploads } from './uploads';
+
+const ACTIVE = 'activePackId';
+
+/** Which packs are installed, which one the participant studies, and importing new ones. */
+export class Library {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly settings: SettingsStore,
+    private readonly uploads: Uploads,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): { packs: PackSummary[]; activePackId: string | null } {
+    const packs = listPacks(this.db);
+    return { packs, activePackId: this.activeId(packs) };
+  }
+
+  /** The pack a call refers to: the one given, else the chosen one, else the built-in one. */
+  resolve(packId?: string): string {
+    if (packId) return packSummary(this.db, packId).id;
+    const id = this.activeId(listPacks(this.db));
+    if (!id) throw new AppError('NOT_FOUND', 'No study pack is installed yet. Import a .studypack file.');
+    return id;
+  }
+
+  activate(packId: string): string {
+    const id = packSummary(this.db, packId).id;
+    this.settings.setRaw(ACTIVE, id);
+    return id;
+  }
+
+  async importUpload(uploadId: string, opts: { trustPublisher: boolean; allowDowngrade: boolean }) {
+    const { fileName, bytes } = this.uploads.read(uploadId);
+    try {
+      const result = await this.installBytes(bytes, fileName, opts);
+      this.uploads.discard(uploadId);
+      return result;
+    } catch (e) {
+      // A question for the participant (trust, downgrade) keeps the upload for the confirmed retry.
+      const askable = e instanceof AppError && (e.code === 'PACK_UNTRUSTED' || e.code === 'PACK_DOWNGRADE');
+      if (!askable) this.uploads.discard(uploadId);
+      throw e;
+    }
+  }
+
+  /** Verification happens entirely before the one install transaction writes anything. */
+  async installBytes(
+    bytes: Buffer,
+    fileName: string,
+    opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
+  ) {
+    const pack = await verifyPack(bytes);
+    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
+      indexPackContent(this.db, id),
+    );
+    if (!this.settings.getRaw(ACTIVE)) this.settings.setRaw(ACTIVE, result.packId);
+    return { ...result, pack: packSummary(this.db, result.packId) };
+  }
+
+  trustBuiltin(publicKey: string, fingerprint: string, name: string): void {
+    trustPublisher(this.db, { publicKey, fingerprint, name, builtin: true, at: isoNow(this.clock) });
+  }
+
+  private activeId(packs: PackSummary[]): string | null {
+    const chosen = this.settings.getRaw(ACTIVE);
+    if (chosen && packs.some((p) => p.id === chosen)) return chosen;
+    return packs.find((p) => p.publisher.builtin)?.id ?? packs[0]?.id ?? null;
+  }
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { SessionProgress, SessionStatus } from '../../shared/contract/study';
+
+interface Row {
+  id: string;
+  ord: number;
+  title: string;
+  summary: string;
+  pass_mark: number;
+  questions: number;
+  kp_total: number;
+  kp_reviewed: number;
+  position: number | null;
+  max_position: number | null;
+  reached_end_at: string | null;
+  seconds: number | null;
+  attempts: number;
+  best: number | null;
+  passed_any: number;
+  completed_at: string | null;
+  has_note: number;
+}
+
+/**
+ * One query computes every number the home screen, "My progress" and the exported record show,
+ * so they cannot disagree (Kolibri's users filed bugs where exports and screens differed).
+ */
+const SQL = `
+  SELECT s.id, s.ord, s.title, s.summary, s.pass_mark,
+    (SELECT count(*) FROM questions q WHERE q.pack_id = s.pack_id AND q.session_id = s.id) AS questions,
+    (SELECT count(*) FROM key_points k WHERE k.pack_id = s.pack_id AND k.session_id = s.id) AS kp_total,
+    (SELECT count(*) FROM key_points k JOIN key_point_reviews r
+       ON r.pack_id = k.pack_id AND r.key_point_id = k.id AND r.profile_id = @profile
+       WHERE k.pack_id = s.pack_id AND k.session_id = s.id) AS kp_reviewed,
+    rd.position, rd.max_position, rd.reached_end_at, rd.seconds,
+    (SELECT count(*) FROM attempts a WHERE a.profile_id = @profile AND a.pack_id = s.pack_id
+       AND a.session_id = s.id AND a.mode = 'quiz' AND a.submitted_at IS NOT NULL) AS attempts,
+    (SELECT max(CAST(a.score AS REAL) / a.total) FROM attempts a WHERE a.profile_id = @profile
+       AND a.pack_id = s.pack_id AND a.session_id = s.id AND a.mode = 'quiz' AND a.submitted_at IS NOT NULL) AS best,
+    EXISTS (SELECT 1 FROM attempts a WHERE a.profile_id = @profile AND a.pack_id = s.pack_id
+       AND a.session_id = s.id AND a.mode = 'quiz' AND a.passed = 1) AS passed_any,
+    c.completed_at,
+    EXISTS (SELECT 1 FROM notes n WHERE n.profile_id = @profile AND n.pack_id = s.pack_id
+       AND n.session_id = s.id AND n.text <> '') AS has_note
+  FROM sessions s
+  LEFT JOIN reading rd ON rd.profile_id = @profile AND rd.pack_id = s.pack_id AND rd.session_id = s.id
+  LEFT JOIN session_completions c ON c.profile_id = @profile AND c.pack_id = s.pack_id AND c.session_id = s.id
+  WHERE s.pack_id = @pack
+  ORDER BY s.ord`;
+
+const LATEST = `SELECT CAST(score AS REAL) / total AS score FROM attempts WHERE profile_id = ? AND pack_id = ?
+  AND session_id = ? AND mode = 'quiz' AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id DESC LIMIT 1`;
+
+function status(r: Row, started: boolean): SessionStatus {
+  if (r.completed_at) return 'complete';
+  return started ? 'in-progress' : 'not-started';
+}
+
+export function sessionProgress(db: Database.Database, profileId: number, packId: string): SessionProgress[] {
+  const rows = db.prepare(SQL).all({ profile: profileId, pack: packId }) as Row[];
+  const latest = db.prepare(LATEST);
+  return rows.map((r) => {
+    const reachedEnd = r.reached_end_at !== null;
+    const readFraction = reachedEnd ? 1 : Math.min(1, r.max_position ?? 0);
+    const kpFraction = r.kp_total ? r.kp_reviewed / r.kp_total : 1;
+    const passed = r.passed_any === 1;
+    const started =
+      (r.seconds ?? 0) > 0 || (r.max_position ?? 0) > 0 || r.kp_reviewed > 0 || r.attempts > 0 || r.has_note === 1;
+    const latestRow = r.attempts ? (latest.get(profileId, packId, r.id) as { score: number }) : undefined;
+    return {
+      id: r.id,
+      ord: r.ord,
+      title: r.title,
+      summary: r.summary,
+      status: status(r, started),
+      reading: { fraction: readFraction, reachedEnd, seconds: r.seconds ?? 0 },
+      keyPoints: { reviewed: r.kp_reviewed, total: r.kp_total },
+      quiz: {
+        questions: r.questions,
+        passMark: r.pass_mark,
+        attempts: r.attempts,
+        bestScore: r.best,
+        latestScore: latestRow?.score ?? null,
+        passed,
+      },
+      completedAt: r.completed_at,
+      fraction: r.completed_at ? 1 : (readFraction + kpFraction + (passed ? 1 : 0)) / 3,
+    };
+  });
+}
+
+/**
+ * Records completion the first time all three conditions hold: read to the end, every key point
+ * reviewed, quiz passed. Called after every write that can complete a session.
+ */
+export function recordCompletionIfDue(
+  db: Database.Database,
+  profileId: number,
+  packId: string,
+  sessionId: string,
+  at: string,
+): boolean {
+  const p = sessionProgress(db, profileId, packId).find((s) => s.id === sessionId);
+  if (!p || p.completedAt) return false;
+  const done = p.reading.reachedEnd && p.keyPoints.reviewed === p.keyPoints.total && p.quiz.passed;
+  if (!done) return false;
+  db.prepare(
+    'INSERT OR IGNORE INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)',
+  ).run(profileId, packId, sessionId, at);
+  return true;
+}
