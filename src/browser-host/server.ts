@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDispatch, type Dispatch } from '../core/api/dispatch';
+import type { Core } from '../core/core';
+import { securityHeaders } from '../shared/csp';
+import type { Reply } from '../shared/errors';
+import { readStatic } from '../core/fs/static-files';
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+export interface HostOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface RunningHost {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+const sendReply = (res: ServerResponse, status: number, reply: Reply<unknown>) =>
+  send(res, status, JSON.stringify(reply), 'application/json; charset=utf-8');
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * DNS-rebinding and cross-site guard: a page from another origin (or a hostile name that resolves
+ * to 127.0.0.1) sends its own Host/Origin, which is not ours, and is refused.
+ */
+export function isOwnRequest(req: IncomingMessage, port: number): boolean {
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || allowedHosts.some((h) => origin === `http://${h}`);
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, dispatch: Dispatch) {
+  if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+  // JSON content type forces a CORS preflight on any cross-origin attempt, which we never answer.
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendReply(res, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'Send application/json.' } });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(await readBody(req));
+  } catch {
+    return sendReply(res, 400, {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+    });
+  }
+  sendReply(res, 200, await dispatch(name, input));
+}
+
+/** The browser host: the same renderer and the same core handlers as Electron, over HTTP on loopback. */
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  const dispatch = createDispatch(opts.core);
+  let port = opts.port ?? 0;
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!isOwnRequest(req, port)) return send(res, 403, 'Forbidden', 'text/plain');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), dispatch);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      const file =
+        (await readStatic(opts.rendererDir, url.pathname)) ??
+        (url.pathname.includes('.') ? null : await readStatic(opts.rendererDir, '/index.html'));
+      if (!file) return send(res, 404, 'Not found', 'text/plain');
+      send(res, 200, file.body, file.type);
+    })().catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');
+    });
+  });
+  return new Promise((resolveHost, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolveHost({
+        server,
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
