@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { Settings } from '../../shared/contract/app';
+import type { Profile } from '../../shared/contract/profiles';
+import { call } from './api/client';
+import { switchLanguage, systemLanguage } from './i18n';
+import { Layout } from './Layout';
+import { Home } from './screens/Home';
+import { Library } from './screens/Library';
+import { ProfilesScreen } from './screens/Profiles';
+import { Search } from './screens/Search';
+import { SettingsScreen } from './screens/Settings';
+import { Session } from './screens/session/Session';
+import { SourceView } from './screens/SourceView';
+import { AppContext, type AppState } from './state';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <p>{t('errors.notFoundPage')}</p>;
+}
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'session/:sessionId', element: <Session /> },
+      { path: 'source', element: <SourceView /> },
+      { path: 'search', element: <Search /> },
+      { path: 'library', element: <Library /> },
+      { path: 'settings', element: <SettingsScreen /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export const applyTextScale = (scale: number) => {
+  document.documentElement.style.setProperty('--text-scale', String(scale));
+};
+
+export function App({
+  initialSettings,
+  initialProfile,
+}: {
+  initialSettings: Settings;
+  initialProfile: Profile | null;
+}) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [profile, setProfile] = useState(initialProfile);
+  useEffect(() => applyTextScale(settings.textScale), [settings.textScale]);
+  const updateSettings = useCallback(async (patch: Partial<Settings>) => {
+    const next = await call('settings.set', patch);
+    setSettings(next);
+    await switchLanguage(next.language ?? systemLanguage());
+  }, []);
+  const signOut = useCallback(async () => {
+    await call('profiles.signOut', {});
+    setProfile(null);
+  }, []);
+  const state = useMemo<AppState | null>(
+    () => (profile ? { settings, updateSettings, profile, signOut } : null),
+    [settings, updateSettings, profile, signOut],
+  );
+  if (!state) return <ProfilesScreen onSelected={setProfile} />;
+  return (
+    <AppContext.Provider value={state}>
+      <RouterProvider router={router} />
+    </AppContext.Provider>
+  );
+}

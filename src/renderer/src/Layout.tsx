@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { call } from './api/client';
+import { useCall } from './hooks/useCall';
+import { useApp } from './state';
+
+function Notices() {
+  const { t } = useTranslation();
+  const info = useCall('app.info', {});
+  const notices = info.data?.notices ?? [];
+  if (!notices.length) return null;
+  return (
+    <div role="alert" className="notice">
+      <h2>{t('notices.title')}</h2>
+      {notices.map((n) => (
+        <p key={n.code + n.at}>{n.message}</p>
+      ))}
+      <button type="button" onClick={() => void call('app.dismissNotices', {}).then(info.reload)}>
+        {t('notices.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { profile, signOut } = useApp();
+  const links: Array<[string, string]> = [
+    ['/', t('nav.home')],
+    ['/progress', t('nav.progress')],
+    ['/search', t('nav.search')],
+    ['/source', t('nav.source')],
+    ['/library', t('nav.library')],
+    ['/settings', t('nav.settings')],
+  ];
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {links.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} end={to === '/'}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who">
+          {profile.name} · {profile.unit}{' '}
+          <button type="button" className="secondary small-button" onClick={() => void signOut()}>
+            {t('nav.switchProfile')}
+          </button>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Notices />
+        <Outlet />
+      </main>
+    </>
+  );
+}

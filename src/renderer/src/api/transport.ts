@@ -1,0 +1,26 @@
+import { BRIDGE_KEY, type StudyBridge } from '../../../shared/bridge';
+import type { Reply } from '../../../shared/errors';
+
+export type Transport = (name: string, input: unknown) => Promise<Reply<unknown>>;
+
+export const bridge = (): StudyBridge | undefined =>
+  (window as unknown as Record<string, StudyBridge | undefined>)[BRIDGE_KEY];
+
+const httpTransport: Transport = async (name, input) => {
+  try {
+    const res = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as Reply<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The app is not responding. Is the host still running?' } };
+  }
+};
+
+/** Chosen once at start-up: the preload bridge in Electron, HTTP to the browser host otherwise. */
+export function pickTransport(): Transport {
+  const b = bridge();
+  return b ? (name, input) => b.invoke(name, input) as Promise<Reply<unknown>> : httpTransport;
+}

@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { call } from './api/client';
+import { App, applyTextScale } from './App';
+import { initI18n, systemLanguage } from './i18n';
+import './styles.css';
+
+async function boot() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const [settings, profiles] = await Promise.all([call('settings.get', {}), call('profiles.list', {})]);
+    applyTextScale(settings.textScale);
+    await initI18n(settings.language ?? systemLanguage());
+    const active = profiles.profiles.find((p) => p.id === profiles.activeId) ?? null;
+    root.render(
+      <StrictMode>
+        <App initialSettings={settings} initialProfile={active} />
+      </StrictMode>,
+    );
+  } catch (e) {
+    // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window.
+    root.render(
+      <main className="page narrow" role="alert">
+        <h1>学习伴侣无法启动 · The study companion cannot start</h1>
+        <p>{(e as Error).message}</p>
+      </main>,
+    );
+  }
+}
+
+void boot();

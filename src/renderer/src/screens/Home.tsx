@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SessionProgress } from '../../../shared/contract/study';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ProgressBar } from '../components/ProgressBar';
+import { useCall } from '../hooks/useCall';
+
+function SessionCard({ s }: { s: SessionProgress }) {
+  const { t } = useTranslation();
+  return (
+    <li className={`session-card status-${s.status}`}>
+      <Link to={`/session/${s.id}`} className="session-link">
+        <span className="session-no">{t('home.sessionNo', { n: s.ord })}</span>
+        <span className="session-title">{s.title}</span>
+      </Link>
+      {s.summary && <p className="session-summary">{s.summary}</p>}
+      <p className="session-status">
+        <span className={`badge badge-${s.status}`}>{t(`status.${s.status}`)}</span>
+        <span>{t('session.keyPointsProgress', { reviewed: s.keyPoints.reviewed, total: s.keyPoints.total })}</span>
+      </p>
+      <ProgressBar value={s.fraction} label={`${s.title}: ${Math.round(s.fraction * 100)}%`} />
+    </li>
+  );
+}
+
+export function Home() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useCall('course.overview', {});
+  if (error) return <ErrorMessage error={error} onRetry={reload} />;
+  if (!data) return <p>{t('app.loading')}</p>;
+  const { pack, overall, resume, sessions } = data;
+  const first = sessions[0];
+  return (
+    <>
+      <h1>{pack.title}</h1>
+      {pack.description && <p className="lead">{pack.description}</p>}
+      <section className="card overall" aria-labelledby="overall">
+        <h2 id="overall">{t('home.overall')}</h2>
+        <p>{t('home.completedOf', { done: overall.completed, total: overall.total })}</p>
+        <ProgressBar value={overall.fraction} label={t('home.overall')} />
+        {overall.completedAt && <p className="success">{t('home.classComplete')}</p>}
+        {resume ? (
+          <Link className="button" to={`/session/${resume.sessionId}`}>
+            {t('home.continue', { title: resume.title })}
+          </Link>
+        ) : (
+          first && (
+            <Link className="button" to={`/session/${first.id}`}>
+              {t('home.start')}
+            </Link>
+          )
+        )}
+      </section>
+      <h2>{t('home.sessions')}</h2>
+      <ol className="session-grid">
+        {sessions.map((s) => (
+          <SessionCard key={s.id} s={s} />
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError, call } from '../api/client';
+import { uploadFile } from '../api/upload';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ProgressBar } from '../components/ProgressBar';
+import { useCall } from '../hooks/useCall';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; fraction: number }
+  | { kind: 'verifying' }
+  | { kind: 'ask-trust'; uploadId: string; publisher: string; fingerprint: string }
+  | { kind: 'ask-downgrade'; uploadId: string; installed: string; offered: string; trust: boolean }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; message: string };
+
+function ImportPanel({ onImported }: { onImported: () => void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+
+  const finish = async (uploadId: string, trustPublisher: boolean, allowDowngrade: boolean) => {
+    setStep({ kind: 'verifying' });
+    try {
+      const r = await call('library.import', { uploadId, trustPublisher, allowDowngrade });
+      const parts = [
+        r.previousVersion
+          ? t('library.upgraded', { title: r.pack.title, from: r.previousVersion, to: r.pack.version })
+          : t('library.imported', { title: r.pack.title, version: r.pack.version }),
+      ];
+      if (r.archivedItems) parts.push(t('library.archived', { count: r.archivedItems }));
+      setStep({ kind: 'done', message: parts.join(' ') });
+      onImported();
+    } catch (e) {
+      const d = e instanceof ApiCallError ? e.error.detail : undefined;
+      if (e instanceof ApiCallError && e.code === 'PACK_UNTRUSTED' && d?.fingerprint && !trustPublisher) {
+        setStep({
+          kind: 'ask-trust',
+          uploadId,
+          publisher: String(d.publisher ?? ''),
+          fingerprint: String(d.fingerprint),
+        });
+      } else if (e instanceof ApiCallError && e.code === 'PACK_DOWNGRADE') {
+        setStep({
+          kind: 'ask-downgrade',
+          uploadId,
+          installed: String(d?.installed),
+          offered: String(d?.offered),
+          trust: trustPublisher,
+        });
+      } else {
+        setStep({ kind: 'failed', message: (e as Error).message });
+      }
+    }
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setStep({ kind: 'uploading', fraction: 0 });
+    try {
+      const uploadId = await uploadFile(file, (fraction) => setStep({ kind: 'uploading', fraction }));
+      await finish(uploadId, false, false);
+    } catch (e) {
+      setStep({ kind: 'failed', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('library.import')}</h2>
+      <label className="file-label">
+        {t('library.choose')}
+        <input
+          type="file"
+          accept=".studypack"
+          onChange={(e) => void choose(e.target.files?.[0])}
+          disabled={step.kind === 'uploading' || step.kind === 'verifying'}
+        />
+      </label>
+      <div role="status" aria-live="polite">
+        {step.kind === 'uploading' && (
+          <>
+            <p>{t('library.uploading', { percent: Math.round(step.fraction * 100) })}</p>
+            <ProgressBar value={step.fraction} label={t('library.import')} />
+          </>
+        )}
+        {step.kind === 'verifying' && <p>{t('library.verifying')}</p>}
+        {step.kind === 'done' && <p className="success">{step.message}</p>}
+      </div>
+      {step.kind === 'failed' && (
+        <div role="alert" className="error">
+          <p>{t('library.failed', { message: step.message })}</p>
+          <p>{t('library.nothingChanged')}</p>
+        </div>
+      )}
+      {step.kind === 'ask-trust' && (
+        <div role="alertdialog" aria-labelledby="trust-title" className="confirm">
+          <h3 id="trust-title">{t('library.untrustedTitle')}</h3>
+          <p>{t('library.untrusted', { publisher: step.publisher })}</p>
+          <p className="fingerprint">{step.fingerprint}</p>
+          <button type="button" onClick={() => void finish(step.uploadId, true, false)}>
+            {t('library.trust')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+            {t('profiles.cancel')}
+          </button>
+        </div>
+      )}
+      {step.kind === 'ask-downgrade' && (
+        <div role="alertdialog" aria-labelledby="down-title" className="confirm">
+          <h3 id="down-title">{t('library.downgradeTitle')}</h3>
+          <p>{t('library.downgrade', { installed: step.installed, offered: step.offered })}</p>
+          <button type="button" onClick={() => void finish(step.uploadId, step.trust, true)}>
+            {t('library.confirmDowngrade')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+            {t('profiles.cancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function Library() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useCall('library.list', {});
+  const activate = (packId: string) => void call('library.activate', { packId }).then(reload);
+  return (
+    <>
+      <h1>{t('library.title')}</h1>
+      <p className="lead">{t('library.intro')}</p>
+      {error && <ErrorMessage error={error} onRetry={reload} />}
+      <section aria-labelledby="installed-heading">
+        <h2 id="installed-heading">{t('library.installed')}</h2>
+        <ul className="pack-list">
+          {data?.packs.map((p) => (
+            <li key={p.id} className="card">
+              <h3>
+                {p.title} {p.publisher.builtin && <span className="badge">{t('library.builtin')}</span>}
+              </h3>
+              <p>
+                {t('library.version', { version: p.version })} · {t('library.publisher', { name: p.publisher.name })}
+              </p>
+              <p className="small fingerprint">{t('library.fingerprint', { fingerprint: p.publisher.fingerprint })}</p>
+              {data.activePackId === p.id ? (
+                <span className="badge badge-complete">{t('library.active')}</span>
+              ) : (
+                <button type="button" onClick={() => activate(p.id)}>
+                  {t('library.activate')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <ImportPanel onImported={reload} />
+    </>
+  );
+}

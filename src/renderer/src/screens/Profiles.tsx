@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Profile } from '../../../shared/contract/profiles';
+import { call } from '../api/client';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useCall } from '../hooks/useCall';
+
+function PinForm({
+  profile,
+  onDone,
+  onCancel,
+}: {
+  profile: Profile;
+  onDone: (p: Profile) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<Error>();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    call('profiles.select', { id: profile.id, pin }).then(onDone, setError);
+  };
+  return (
+    <form onSubmit={submit} className="card">
+      <label>
+        {t('profiles.pinPrompt', { name: profile.name })}
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
+      </label>
+      {error && <ErrorMessage error={error} />}
+      <div className="row">
+        <button type="submit">{t('profiles.unlock')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('profiles.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ name: '', unit: '', venue: '', pin: '' });
+  const [error, setError] = useState<Error>();
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    call('profiles.create', {
+      name: form.name,
+      unit: form.unit,
+      venue: form.venue,
+      ...(form.pin ? { pin: form.pin } : {}),
+    }).then(onDone, setError);
+  };
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="new-profile">
+      <h2 id="new-profile">{t('profiles.new')}</h2>
+      <label>
+        {t('profiles.name')}
+        <input required maxLength={80} {...field('name')} />
+      </label>
+      <label>
+        {t('profiles.unit')}
+        <input required maxLength={80} {...field('unit')} />
+      </label>
+      <label>
+        {t('profiles.venue')}
+        <input maxLength={80} {...field('venue')} />
+      </label>
+      <label>
+        {t('profiles.pin')}
+        <input type="password" inputMode="numeric" pattern="\d{4,8}" autoComplete="new-password" {...field('pin')} />
+      </label>
+      {error && <ErrorMessage error={error} />}
+      <button type="submit">{t('profiles.create')}</button>
+    </form>
+  );
+}
+
+export function ProfilesScreen({ onSelected }: { onSelected: (p: Profile) => void }) {
+  const { t } = useTranslation();
+  const list = useCall('profiles.list', {});
+  const [locked, setLocked] = useState<Profile>();
+  const [error, setError] = useState<Error>();
+  const choose = (p: Profile) => {
+    if (p.hasPin) setLocked(p);
+    else call('profiles.select', { id: p.id }).then(onSelected, setError);
+  };
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t('profiles.title')}</h1>
+      <p>{t('profiles.intro')}</p>
+      {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {error && <ErrorMessage error={error} />}
+      {locked ? (
+        <PinForm profile={locked} onDone={onSelected} onCancel={() => setLocked(undefined)} />
+      ) : (
+        <ul className="profile-list">
+          {list.data?.profiles.length === 0 && <li>{t('profiles.none')}</li>}
+          {list.data?.profiles.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="profile-button" onClick={() => choose(p)}>
+                <strong>{p.name}</strong> <span>{p.unit}</span>
+                {p.hasPin && <span className="badge">{t('profiles.protected')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateForm onDone={onSelected} />
+    </main>
+  );
+}

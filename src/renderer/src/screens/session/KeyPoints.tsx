@@ -1,0 +1,81 @@
+import { useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SessionDetail } from '../../../../shared/contract/study';
+import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+type KeyPoint = SessionDetail['keyPoints'][number];
+
+function KeyPointItem({
+  sessionId,
+  kp,
+  onChange,
+}: {
+  sessionId: string;
+  kp: KeyPoint;
+  onChange: (kp: KeyPoint) => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<Error>();
+  const toggle = (reviewed: boolean) =>
+    call('keypoint.mark', { sessionId, keyPointId: kp.id, reviewed }).then(({ reviewedAt }) => {
+      setError(undefined);
+      onChange({ ...kp, reviewedAt });
+    }, setError);
+  const sourceId = `source-${kp.id}`;
+  return (
+    <li className={`key-point${kp.reviewedAt ? ' reviewed' : ''}`} data-testid={`kp-${kp.id}`}>
+      <label className="check">
+        <input type="checkbox" checked={kp.reviewedAt !== null} onChange={(e) => void toggle(e.target.checked)} />
+        <span>{kp.text}</span>
+      </label>
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={sourceId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('session.hideSource') : t('session.showSource')}
+      </button>
+      {open && (
+        <blockquote id={sourceId} className="source-quote">
+          <span className="visually-hidden">{t('session.sourceLabel')}</span>
+          {kp.source}
+          <Link to={`/source?quote=${encodeURIComponent(kp.source)}`}>{t('session.openInArticle')}</Link>
+        </blockquote>
+      )}
+      {error && <ErrorMessage error={error} />}
+    </li>
+  );
+}
+
+interface Props {
+  ref?: Ref<HTMLElement>;
+  sessionId: string;
+  keyPoints: KeyPoint[];
+  onChange: (all: KeyPoint[]) => void;
+}
+
+export function KeyPoints({ ref, sessionId, keyPoints, onChange }: Props) {
+  const { t } = useTranslation();
+  const reviewed = keyPoints.filter((k) => k.reviewedAt).length;
+  return (
+    <section ref={ref} aria-labelledby="kp-heading" className="card">
+      <h2 id="kp-heading">{t('session.keyPoints')}</h2>
+      <p>{t('session.keyPointsProgress', { reviewed, total: keyPoints.length })}</p>
+      <ul className="key-points">
+        {keyPoints.map((kp) => (
+          <KeyPointItem
+            key={kp.id}
+            sessionId={sessionId}
+            kp={kp}
+            onChange={(next) => onChange(keyPoints.map((k) => (k.id === next.id ? next : k)))}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { SessionDetail } from '../../../../shared/contract/study';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Markdown } from '../../components/Markdown';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useCall } from '../../hooks/useCall';
+import { useFindInPage } from '../../hooks/useFindInPage';
+import { useReadingTracker } from '../../hooks/useReadingTracker';
+import { KeyPoints } from './KeyPoints';
+import { Notes } from './Notes';
+
+function Loaded({ detail }: { detail: SessionDetail }) {
+  const { t } = useTranslation();
+  const sessionId = detail.progress.id;
+  const [keyPoints, setKeyPoints] = useState(detail.keyPoints);
+  const [reachedEnd, setReachedEnd] = useState(detail.reading.reachedEnd);
+  const [initialReading] = useState(detail.reading);
+  const materialRef = useRef<HTMLElement>(null);
+  const keyPointsRef = useRef<HTMLElement>(null);
+  const [params] = useSearchParams();
+  const find = params.get('find');
+  const findIn = params.get('in');
+  useReadingTracker(materialRef, sessionId, initialReading, () => setReachedEnd(true));
+  useFindInPage(findIn === 'keypoint' ? keyPointsRef : materialRef, findIn === 'note' ? null : find, true);
+  const p = detail.progress;
+  return (
+    <>
+      <Link to="/">{t('session.back')}</Link>
+      <h1>
+        <span className="session-no">{t('home.sessionNo', { n: p.ord })}</span> {p.title}
+      </h1>
+      <div className="session-meta card">
+        <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
+        <ProgressBar value={p.fraction} label={p.title} />
+        <span>{t('session.timeSpent', { minutes: Math.round(p.reading.seconds / 60) })}</span>
+      </div>
+      <section ref={materialRef} aria-labelledby="material-heading" className="material card" data-testid="material">
+        <h2 id="material-heading" className="visually-hidden">
+          {t('session.material')}
+        </h2>
+        <Markdown text={detail.material} />
+        {reachedEnd && <p className="success">{t('session.readToEnd')}</p>}
+      </section>
+      <KeyPoints ref={keyPointsRef} sessionId={sessionId} keyPoints={keyPoints} onChange={setKeyPoints} />
+      <Notes sessionId={sessionId} initial={detail.note.text} find={findIn === 'note' ? find : null} />
+    </>
+  );
+}
+
+export function Session() {
+  const { sessionId = '' } = useParams();
+  const { t } = useTranslation();
+  const { data, error, reload } = useCall('session.get', { sessionId });
+  useEffect(() => window.scrollTo({ top: 0 }), [sessionId]);
+  if (error) return <ErrorMessage error={error} onRetry={reload} />;
+  if (!data || data.progress.id !== sessionId) return <p>{t('app.loading')}</p>;
+  return <Loaded key={sessionId} detail={data} />;
+}
