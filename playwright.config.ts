@@ -8,6 +8,7 @@ import { chromiumExecutable } from './tests/e2e/support/chromium';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 2,

@@ -1,8 +1,25 @@
-import i18next from 'i18next';
+import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/contract/app';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { languages } from '../../../shared/contract/app';
+
+/**
+ * Strings live in one file per feature and language (`locales/<feature>.<lang>.json`), so
+ * features add their own files; each file's top-level keys are merged into one translation.
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
+
+export function buildResources(): Resource {
+  const resources: Resource = {};
+  for (const lang of languages) {
+    const translation: Record<string, unknown> = {};
+    for (const [path, content] of Object.entries(files)) {
+      if (path.endsWith(`.${lang}.json`)) Object.assign(translation, content);
+    }
+    resources[lang] = { translation };
+  }
+  return resources;
+}
 
 /** Chinese by default on a Chinese system (the participants'), English otherwise. */
 export function systemLanguage(): Language {
@@ -12,11 +29,10 @@ export function systemLanguage(): Language {
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: buildResources(),
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
   });
   document.documentElement.lang = language;
   return i18next;
