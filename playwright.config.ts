@@ -18,6 +18,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumExecutable(),

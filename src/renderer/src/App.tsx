@@ -49,7 +49,9 @@ export function App({
 }) {
   const [settings, setSettings] = useState(initialSettings);
   const [profile, setProfile] = useState(initialProfile);
-  useEffect(() => applyTextScale(settings.textScale), [settings.textScale]);
+  useEffect(() => {
+    applyTextScale(settings.textScale);
+  }, [settings.textScale]);
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
     const next = await call('settings.set', patch);
     setSettings(next);

@@ -25,7 +25,7 @@ export const test = base.extend<{ app: AppHost; dataDir: string }>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ playwright, dataDir, locale }, use, testInfo) => {
+  app: async ({ playwright, dataDir, locale, viewport }, use, testInfo) => {
     const violations: string[] = [];
     let app: AppHost;
     if (testInfo.project.metadata.host === 'electron') {

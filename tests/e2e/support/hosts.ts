@@ -32,6 +32,7 @@ export async function startBrowserHost(
   dataDir: string,
   locale: string,
   guard: (context: BrowserContext, origin: string) => Promise<void>,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
 ): Promise<AppHost> {
   const browser: Browser = await playwright.chromium.launch({
     executablePath: chromiumExecutable(),
@@ -57,7 +58,7 @@ export async function startBrowserHost(
       builtin: loadBuiltin(join(root, 'resources')),
     });
     host = await startHost({ core, rendererDir: join(root, 'out', 'renderer') });
-    context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ locale, viewport });
     const origin = host.url.replace(/\/$/, '');
     await guard(context, origin);
     const page = await context.newPage();

@@ -11,7 +11,9 @@ export function SourceView() {
   const quote = params.get('quote') ?? '';
   const { data, error, reload } = useCall('source.get', {});
   const markRef = useRef<HTMLElement>(null);
-  useEffect(() => markRef.current?.scrollIntoView({ block: 'center' }), [data, quote]);
+  useEffect(() => {
+    markRef.current?.scrollIntoView({ block: 'center' });
+  }, [data, quote]);
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!data) return <p>{t('app.loading')}</p>;
   return (

@@ -19,11 +19,21 @@ function KeyPointItem({
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<Error>();
-  const toggle = (reviewed: boolean) =>
-    call('keypoint.mark', { sessionId, keyPointId: kp.id, reviewed }).then(({ reviewedAt }) => {
-      setError(undefined);
-      onChange({ ...kp, reviewedAt });
-    }, setError);
+  // Optimistic: the box changes at once (a controlled checkbox would otherwise snap back while the
+  // save is in flight) and reverts with an error if the save fails.
+  const toggle = (reviewed: boolean) => {
+    onChange({ ...kp, reviewedAt: reviewed ? new Date().toISOString() : null });
+    return call('keypoint.mark', { sessionId, keyPointId: kp.id, reviewed }).then(
+      ({ reviewedAt }) => {
+        setError(undefined);
+        onChange({ ...kp, reviewedAt });
+      },
+      (e: Error) => {
+        onChange(kp);
+        setError(e);
+      },
+    );
+  };
   const sourceId = `source-${kp.id}`;
   return (
     <li className={`key-point${kp.reviewedAt ? ' reviewed' : ''}`} data-testid={`kp-${kp.id}`}>

@@ -53,7 +53,9 @@ export function Session() {
   const { sessionId = '' } = useParams();
   const { t } = useTranslation();
   const { data, error, reload } = useCall('session.get', { sessionId });
-  useEffect(() => window.scrollTo({ top: 0 }), [sessionId]);
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [sessionId]);
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!data || data.progress.id !== sessionId) return <p>{t('app.loading')}</p>;
   return <Loaded key={sessionId} detail={data} />;
