@@ -33,8 +33,12 @@ export const test = base.extend<{ app: AppHost; dataDir: string }>({
       testInfo.skip(reason !== null, reason ?? '');
       app = await startElectronHost(dataDir, locale ?? 'zh-CN');
     } else {
-      app = await startBrowserHost(playwright, dataDir, locale ?? 'zh-CN', (ctx, origin) =>
-        guardNetwork(ctx, origin, violations),
+      app = await startBrowserHost(
+        playwright,
+        dataDir,
+        locale ?? 'zh-CN',
+        (ctx, origin) => guardNetwork(ctx, origin, violations),
+        viewport ?? undefined,
       );
     }
     await use(app);
