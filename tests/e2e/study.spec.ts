@@ -73,6 +73,7 @@ test('text size and language are remembered across restarts', async ({ app }) =>
   await nav(page, /设置/);
   await page.getByRole('button', { name: /A\+/ }).click();
   await page.getByRole('button', { name: /A\+/ }).click();
+  await expect(page.getByText('130%')).toBeVisible();
   await page.getByRole('combobox', { name: '界面语言' }).selectOption('en');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   page = await app.restart();

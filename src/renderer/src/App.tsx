@@ -9,6 +9,9 @@ import { Layout } from './Layout';
 import { Home } from './screens/Home';
 import { Library } from './screens/Library';
 import { ProfilesScreen } from './screens/Profiles';
+import { PracticeScreen } from './screens/quiz/PracticeScreen';
+import { QuizScreen } from './screens/quiz/QuizScreen';
+import { ReviewScreen } from './screens/quiz/ReviewScreen';
 import { Search } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 import { Session } from './screens/session/Session';
@@ -27,6 +30,10 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'session/:sessionId', element: <Session /> },
+      { path: 'session/:sessionId/quiz', element: <QuizScreen /> },
+      { path: 'session/:sessionId/quiz/review/:attemptId', element: <ReviewScreen /> },
+      { path: 'session/:sessionId/practice', element: <PracticeScreen /> },
+      { path: 'practice', element: <PracticeScreen /> },
       { path: 'source', element: <SourceView /> },
       { path: 'search', element: <Search /> },
       { path: 'library', element: <Library /> },
@@ -52,7 +59,9 @@ export function App({
   useEffect(() => {
     applyTextScale(settings.textScale);
   }, [settings.textScale]);
+  // Optimistic, so quick repeated clicks (A+ A+) build on each other instead of on a stale value.
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
+    setSettings((prev) => ({ ...prev, ...patch }));
     const next = await call('settings.set', patch);
     setSettings(next);
     await switchLanguage(next.language ?? systemLanguage());

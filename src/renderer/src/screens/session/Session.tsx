@@ -8,6 +8,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useCall } from '../../hooks/useCall';
 import { useFindInPage } from '../../hooks/useFindInPage';
 import { useReadingTracker } from '../../hooks/useReadingTracker';
+import { QuizLink } from '../quiz/QuizLink';
 import { KeyPoints } from './KeyPoints';
 import { Notes } from './Notes';
 
@@ -44,6 +45,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         {reachedEnd && <p className="success">{t('session.readToEnd')}</p>}
       </section>
       <KeyPoints ref={keyPointsRef} sessionId={sessionId} keyPoints={keyPoints} onChange={setKeyPoints} />
+      <QuizLink sessionId={sessionId} quiz={p.quiz} />
       <Notes sessionId={sessionId} initial={detail.note.text} find={findIn === 'note' ? find : null} />
     </>
   );
