@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { call } from './define';
 
-export const languages = ['zh-CN', 'en'] as const;
+import { languages } from '../languages';
+
+export { languages, type Language } from '../languages';
 export const languageSchema = z.enum(languages);
-export type Language = z.infer<typeof languageSchema>;
 
 export const settingsSchema = z.object({
   /** null: follow the system locale (Chinese on a Chinese system). */

@@ -1,7 +1,6 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/contract/app';
-import { languages } from '../../../shared/contract/app';
+import { languages, type Language } from '../../../shared/languages';
 
 /**
  * Strings live in one file per feature and language (`locales/<feature>.<lang>.json`), so

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languageSchema } from '../../../shared/contract/app';
+import { isLanguage } from '../../../shared/languages';
 import { useCall } from '../hooks/useCall';
 import { useApp } from '../state';
 
@@ -25,7 +25,7 @@ export function SettingsScreen() {
           value={settings.language ?? 'system'}
           onChange={(e) => {
             const v = e.target.value;
-            void updateSettings({ language: v === 'system' ? null : languageSchema.parse(v) });
+            void updateSettings({ language: isLanguage(v) ? v : null });
           }}
         >
           <option value="system">{t('settings.languageSystem')}</option>
