@@ -2,10 +2,11 @@ import { contract, isCallName, type CallName } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { Core } from '../core';
 import { appHandlers } from './app-handlers';
+import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
 import type { Handler, Handlers } from './types';
 
-const handlers: Handlers = { ...appHandlers, ...studyHandlers };
+const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Reply<unknown>>;
 

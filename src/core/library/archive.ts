@@ -32,5 +32,6 @@ export function archiveRemovedProgress(
   sweep('reading', 'reading', 'session_id', keep.sessions);
   sweep('note', 'notes', 'session_id', keep.sessions);
   sweep('key-point-review', 'key_point_reviews', 'key_point_id', keep.keyPoints);
+  sweep('wrong-answer', 'wrong_answers', 'question_id', keep.questions);
   return archived;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appCalls } from './app';
 import { libraryCalls } from './library';
 import { profileCalls } from './profiles';
+import { quizCalls } from './quiz';
 import { studyCalls } from './study';
 
 /** The whole API: every call the renderer can make, declared once, used by both transports. */
@@ -10,6 +11,7 @@ export const contract = {
   ...profileCalls,
   ...studyCalls,
   ...libraryCalls,
+  ...quizCalls,
 };
 
 export type Contract = typeof contract;

@@ -14,7 +14,8 @@ export const migration002: Migration = {
       profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
       pack_id TEXT NOT NULL,
       pack_version TEXT NOT NULL,
-      session_id TEXT NOT NULL,
+      -- NULL only for practice across all sessions; a quiz always belongs to one session.
+      session_id TEXT CHECK (session_id IS NOT NULL OR mode = 'practice'),
       mode TEXT NOT NULL CHECK (mode IN ('quiz', 'practice')),
       layout TEXT NOT NULL,
       pass_mark REAL NOT NULL,

@@ -18,9 +18,14 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<Error>();
   const confirmRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const total = attempt.questions.length;
   const unanswered = total - answered;
 
+  // The start button that had focus is gone; keyboard and screen-reader users continue here.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -40,6 +45,9 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
 
   return (
     <div className="quiz-form">
+      <h2 ref={headingRef} tabIndex={-1} className="visually-hidden">
+        {t('quiz.questionsHeading')}
+      </h2>
       {attempt.resumed && <p className="notice">{t('quiz.resumed')}</p>}
       <div className="quiz-progress card">
         <p>

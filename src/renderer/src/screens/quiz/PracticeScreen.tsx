@@ -40,7 +40,10 @@ export function PracticeScreen() {
   const [attempt, setAttempt] = useState<Attempt>();
   const [review, setReview] = useState<Review>();
   const [error, setError] = useState<Error>();
-  useEffect(() => window.scrollTo({ top: 0 }), [attempt, review]);
+  // Braces: Chromium's scrollTo now returns a promise, which React would call as a cleanup.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [attempt, review]);
 
   const start = () => {
     setReview(undefined);

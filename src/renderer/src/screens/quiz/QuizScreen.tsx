@@ -38,7 +38,10 @@ export function QuizScreen() {
   const wrong = useCall('quiz.wrongList', { sessionId });
   const [attempt, setAttempt] = useState<Attempt>();
   const [startError, setStartError] = useState<Error>();
-  useEffect(() => window.scrollTo({ top: 0 }), [attempt]);
+  // Braces: Chromium's scrollTo now returns a promise, which React would call as a cleanup.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [attempt]);
 
   const start = () =>
     call('quiz.start', { sessionId, mode: 'quiz' }).then((a) => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Review, ReviewItem } from '../../../../shared/contract/quiz';
@@ -45,10 +46,17 @@ function Item({ item, no }: { item: ReviewItem; no: number }) {
 export function ReviewList({ review }: { review: Review }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // After submitting, the submit button is gone: the result is where attention belongs next.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [review.attemptId]);
   return (
     <>
       <section className="card score" aria-labelledby="score-heading">
-        <h2 id="score-heading">{t('quiz.result')}</h2>
+        <h2 id="score-heading" ref={headingRef} tabIndex={-1}>
+          {t('quiz.result')}
+        </h2>
         <p className="score-line">
           {t('quiz.score', {
             score: review.score,

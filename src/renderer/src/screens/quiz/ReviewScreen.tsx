@@ -21,7 +21,10 @@ export function ReviewScreen() {
   const loaded = useCall('quiz.review', { attemptId: Number.isInteger(id) && id > 0 ? id : -1 });
   const history = useCall('quiz.history', { sessionId });
   const wrong = useCall('quiz.wrongList', { sessionId });
-  useEffect(() => window.scrollTo({ top: 0 }), [attemptId]);
+  // Braces: Chromium's scrollTo now returns a promise, which React would call as a cleanup.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [attemptId]);
   const review = fresh?.attemptId === id ? fresh : loaded.data;
   if (!review && loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
   if (!review || !history.data) return <p>{t('app.loading')}</p>;
