@@ -51,25 +51,44 @@ async function packRoot(folder: string): Promise<string> {
 }
 
 /** Loads and checks an authoring folder without building anything. Throws PackValidationError. */
-export async function validatePackFolder(folder: string, options?: { limits?: Partial<PackLimits> }): Promise<AuthoredPack> {
+export async function validatePackFolder(
+  folder: string,
+  options?: { limits?: Partial<PackLimits> },
+): Promise<AuthoredPack> {
   const limits = resolveLimits(options?.limits);
   const root = await packRoot(folder);
   const loaded = await loadPackContents(folderReader(root, limits), limits);
-  const files = [...loaded.files].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => compareNames(a.path, b.path));
+  const files = [...loaded.files]
+    .map(([path, bytes]) => ({ path, bytes }))
+    .sort((a, b) => compareNames(a.path, b.path));
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > limits.maxTotalBytes) {
-    throw new PackValidationError([{ entry: null, rule: 'total-too-large', message: `the files add up to ${total} bytes; the limit is ${limits.maxTotalBytes}` }]);
+    throw new PackValidationError([
+      {
+        entry: null,
+        rule: 'total-too-large',
+        message: `the files add up to ${total} bytes; the limit is ${limits.maxTotalBytes}`,
+      },
+    ]);
   }
   return { ...loaded.contents, folder: root, files };
 }
 
 /** Builds the signed, deterministic .studypack bytes for `folder` (nothing is written to disk). */
-export async function buildPack(folder: string, privateKeyPem: string, options?: { limits?: Partial<PackLimits> }): Promise<Buffer> {
+export async function buildPack(
+  folder: string,
+  privateKeyPem: string,
+  options?: { limits?: Partial<PackLimits> },
+): Promise<Buffer> {
   publicKeyFromPrivate(privateKeyPem); // a bad key fails before any work
   const pack = await validatePackFolder(folder, options);
   const sums = formatSums(pack.files);
   const signature = formatSignatureFile(signSums(sums, privateKeyPem));
-  const bytes = await writeZip([...pack.files, { path: SUMS_FILE, bytes: sums }, { path: SIGNATURE_FILE, bytes: signature }]);
+  const bytes = await writeZip([
+    ...pack.files,
+    { path: SUMS_FILE, bytes: sums },
+    { path: SIGNATURE_FILE, bytes: signature },
+  ]);
   try {
     await verifyPack(bytes, options);
   } catch (e) {

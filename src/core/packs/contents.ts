@@ -40,11 +40,25 @@ function manifestPathIssues(manifest: Manifest, file: LocatedFile, limits: PackL
     const problem = pathProblem(path, limits.maxPathLength);
     const key = collisionKey(path);
     if (problem) {
-      issues.push(issueAt(file, at, 'unsafe-path', `"${path}" ${problem.reason}; use a relative path like sessions/s1/material.md`));
+      issues.push(
+        issueAt(
+          file,
+          at,
+          'unsafe-path',
+          `"${path}" ${problem.reason}; use a relative path like sessions/s1/material.md`,
+        ),
+      );
     } else if (reserved.has(key)) {
       issues.push(issueAt(file, at, 'reserved-path', `"${path}" is a name the pack format itself uses`));
     } else if (seen.has(key)) {
-      issues.push(issueAt(file, at, 'duplicate-path', `"${path}" is already used by ${seen.get(key)} (names differing only in case count as the same)`));
+      issues.push(
+        issueAt(
+          file,
+          at,
+          'duplicate-path',
+          `"${path}" is already used by ${seen.get(key)} (names differing only in case count as the same)`,
+        ),
+      );
     } else seen.set(key, jsonPathOf(at));
   }
   return issues;

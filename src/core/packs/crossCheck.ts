@@ -1,4 +1,5 @@
 import type { Question } from '../../shared/pack/schema';
+import { normalizeAnswer } from '../quiz/normalize';
 import type { PackIssue } from './issues';
 import { jsonPathOf } from './json';
 import { issueAt, type LocatedFile } from './located';
@@ -13,11 +14,6 @@ export interface LocatedContents extends PackContents {
   manifestFile: LocatedFile;
   /** Parallel to `sessions`. */
   contentFiles: LocatedFile[];
-}
-
-/** What grading ignores for fill answers (case, width, spaces, punctuation); here only for sanity checks. */
-export function normalizeFill(answer: string): string {
-  return answer.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]/gu, '');
 }
 
 const normalizeQuote = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -40,9 +36,13 @@ function questionIssues(q: Question, at: (path: PropertyKey[], msg: string) => P
   if (q.type === 'fill') {
     const seen = new Set<string>();
     q.answer.forEach((a, i) => {
-      const n = normalizeFill(a);
-      if (!n) out.push(at(['answer', i], `accepted answer "${a}" is only punctuation or spaces, which matching ignores`));
-      else if (seen.has(n)) out.push(at(['answer', i], `accepted answer "${a}" repeats another one (matching ignores case, width, spaces and punctuation)`));
+      const n = normalizeAnswer(a); // the grading rule, so these checks match what grading accepts
+      if (!n) {
+        out.push(at(['answer', i], `accepted answer "${a}" is only punctuation or spaces, which matching ignores`));
+      } else if (seen.has(n)) {
+        const why = 'matching ignores case, width, and surrounding spaces and punctuation';
+        out.push(at(['answer', i], `accepted answer "${a}" repeats another one (${why})`));
+      }
       seen.add(n);
     });
   }
@@ -56,22 +56,40 @@ export function crossCheck(pack: LocatedContents): PackIssue[] {
   pack.manifest.sessions.forEach((s, i) => {
     const first = sessionIds.get(s.id);
     if (first !== undefined) {
-      issues.push(issueAt(m, ['sessions', i, 'id'], 'duplicate-id', `session id "${s.id}" is already used by sessions[${first}]`));
+      issues.push(
+        issueAt(m, ['sessions', i, 'id'], 'duplicate-id', `session id "${s.id}" is already used by sessions[${first}]`),
+      );
     } else sessionIds.set(s.id, i);
   });
 
-  const source = pack.sourceText === null ? null : normalizeQuote(pack.sourceText);
+  // Exact search first; the whitespace-normalised copy of a large source is made only if needed.
+  let normalizedSource: string | null = null;
+  const inSource = (quote: string): boolean => {
+    const text = pack.sourceText;
+    if (text === null || text.includes(quote)) return true;
+    normalizedSource ??= normalizeQuote(text);
+    return normalizedSource.includes(normalizeQuote(quote));
+  };
   const keyPointIds = new Map<string, string>();
   const questionIds = new Map<string, string>();
   const claim = (ids: Map<string, string>, kind: string, id: string, file: LocatedFile, path: PropertyKey[]) => {
     const where = `${file.entry} ${jsonPathOf(path)}`;
     const first = ids.get(id);
-    if (first !== undefined) issues.push(issueAt(file, path, 'duplicate-id', `${kind} id "${id}" is already used at ${first}; ids must be unique in the whole pack`));
-    else ids.set(id, where);
+    if (first !== undefined) {
+      const message = `${kind} id "${id}" is already used at ${first}; ids must be unique in the whole pack`;
+      issues.push(issueAt(file, path, 'duplicate-id', message));
+    } else ids.set(id, where);
   };
   const checkQuote = (file: LocatedFile, path: PropertyKey[], quote: string) => {
-    if (source !== null && !source.includes(normalizeQuote(quote))) {
-      issues.push(issueAt(file, path, 'source-quote', `is not a word-for-word quote of ${pack.manifest.sourceText ?? 'the source text'}`));
+    if (!inSource(quote)) {
+      issues.push(
+        issueAt(
+          file,
+          path,
+          'source-quote',
+          `is not a word-for-word quote of ${pack.manifest.sourceText ?? 'the source text'}`,
+        ),
+      );
     }
   };
 

@@ -50,7 +50,8 @@ export class PackValidationError extends AppError {
     if (!first) throw new Error('PackValidationError needs at least one issue');
     const shown = issues.slice(0, 20).map(formatIssue);
     if (issues.length > shown.length) shown.push(`... and ${issues.length - shown.length} more`);
-    const head = issues.length === 1 ? 'The pack content is invalid:' : `The pack content has ${issues.length} problems:`;
+    const head =
+      issues.length === 1 ? 'The pack content is invalid:' : `The pack content has ${issues.length} problems:`;
     super('PACK_INVALID', `${head}\n${shown.join('\n')}`, { ...detailOf(first), issues: issues.length });
     this.name = 'PackValidationError';
   }

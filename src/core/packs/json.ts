@@ -75,7 +75,7 @@ class Parser {
   }
 
   private ws(): void {
-    for (let c = this.s.charCodeAt(this.i); c === 32 || c === 9 || c === 10 || c === 13; ) {
+    for (let c = this.s.charCodeAt(this.i); c === 32 || c === 9 || c === 10 || c === 13;) {
       c = this.s.charCodeAt(++this.i);
     }
   }
@@ -87,7 +87,11 @@ class Parser {
     if (c === '{') return this.object(path, depth);
     if (c === '[') return this.array(path, depth);
     if (c === '"') return this.string();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.s.startsWith(word, this.i)) {
         this.i += word.length;
         return v;

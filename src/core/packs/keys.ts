@@ -101,12 +101,16 @@ export function formatPublicKeyFile(publicKey: string): string {
 }
 
 export function parsePublicKeyFile(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const parts = lines.length === 1 ? lines[0]!.trim().split(/\s+/) : [];
   if (parts.length !== 2 || parts[0] !== PUBLIC_KEY_FILE_PREFIX) {
     throw new AppError('INVALID_INPUT', `A public key file is one line: "${PUBLIC_KEY_FILE_PREFIX} <base64 key>".`);
   }
   const key = parts[1]!;
-  if (!publicKeyObject(key)) throw new AppError('INVALID_INPUT', 'The public key file does not hold a valid Ed25519 key.');
+  if (!publicKeyObject(key))
+    throw new AppError('INVALID_INPUT', 'The public key file does not hold a valid Ed25519 key.');
   return key;
 }

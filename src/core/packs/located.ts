@@ -36,7 +36,10 @@ export function readJson(entry: string, bytes: Uint8Array): Result<LocatedFile> 
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const { line, column } = lineColumn(text.value, e.offset);
-    return { ok: false, issue: { entry, rule: 'json-syntax', line, column, message: `JSON syntax error: ${e.message}` } };
+    return {
+      ok: false,
+      issue: { entry, rule: 'json-syntax', line, column, message: `JSON syntax error: ${e.message}` },
+    };
   }
 }
 

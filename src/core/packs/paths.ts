@@ -11,12 +11,7 @@ export const SIGNATURE_FILE = 'SHA256SUMS.sig';
 export const RESERVED_FILES: ReadonlySet<string> = new Set([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE]);
 
 export type PathRule =
-  | 'absolute-path'
-  | 'backslash'
-  | 'parent-segment'
-  | 'directory-entry'
-  | 'invalid-name'
-  | 'path-too-long';
+  'absolute-path' | 'backslash' | 'parent-segment' | 'directory-entry' | 'invalid-name' | 'path-too-long';
 
 export interface PathProblem {
   rule: PathRule;

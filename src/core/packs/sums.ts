@@ -22,7 +22,8 @@ const SUMS_LINE = /^([0-9a-f]{64}) {2}(.+)$/;
 
 /** Path → hex hash. Any deviation from the canonical form is refused (PACK_SIGNATURE, sums-format). */
 export function parseSums(bytes: Buffer, maxPathLength: number): Map<string, string> {
-  const bad = (why: string) => packError('PACK_SIGNATURE', 'sums-format', SUMS_FILE, `is not a valid hash list: ${why}`);
+  const bad = (why: string) =>
+    packError('PACK_SIGNATURE', 'sums-format', SUMS_FILE, `is not a valid hash list: ${why}`);
   const text = bytes.toString('utf8');
   if (!Buffer.from(text, 'utf8').equals(bytes)) throw bad('not UTF-8');
   if (!text.endsWith('\n')) throw bad('it must end with a line feed');
@@ -62,12 +63,17 @@ export function formatSignatureFile(sig: SignatureFile): Buffer {
 }
 
 export function signSums(sums: Buffer, privateKeyPem: string): SignatureFile {
-  return { algorithm: 'ed25519', publicKey: publicKeyFromPrivate(privateKeyPem), signature: signBytes(sums, privateKeyPem) };
+  return {
+    algorithm: 'ed25519',
+    publicKey: publicKeyFromPrivate(privateKeyPem),
+    signature: signBytes(sums, privateKeyPem),
+  };
 }
 
 /** Shape only (the signature itself is checked by the caller); refused as PACK_SIGNATURE, signature-format. */
 export function parseSignatureFile(bytes: Buffer): SignatureFile {
-  const bad = (why: string) => packError('PACK_SIGNATURE', 'signature-format', SIGNATURE_FILE, `is not a valid signature file: ${why}`);
+  const bad = (why: string) =>
+    packError('PACK_SIGNATURE', 'signature-format', SIGNATURE_FILE, `is not a valid signature file: ${why}`);
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));

@@ -1,20 +1,20 @@
-/**
+import { isUtf8 } from 'node:buffer';
+
+/*
  * Strict UTF-8: invalid bytes are an error, never silently replaced with U+FFFD, because the
  * signed hash covers bytes and the learner must see exactly the text the publisher signed.
  */
-const decoder = new TextDecoder('utf-8', { fatal: true });
-const exactDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The text, or null if the bytes are not valid UTF-8. A leading BOM is removed unless `keepBom`
  * (names must decode exactly: a dropped BOM would make two different names look equal).
+ * isUtf8 (simdutf) then toString is several times faster than a fatal TextDecoder on large files.
  */
 export function decodeUtf8(bytes: Uint8Array, opts?: { keepBom?: boolean }): string | null {
-  try {
-    return (opts?.keepBom ? exactDecoder : decoder).decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = !opts?.keepBom && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return buf.toString('utf8', bom);
 }
 
 /** Offset of the first byte that breaks UTF-8 (for error messages); -1 if the bytes are valid. */

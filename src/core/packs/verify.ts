@@ -5,11 +5,12 @@ import { packError, PackValidationError } from './issues';
 import { fingerprint, verifySignature } from './keys';
 import { resolveLimits, type PackLimits } from './limits';
 import { MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE } from './paths';
-import { parseSignatureFile, parseSums, sha256Hex } from './sums';
+import { parseSignatureFile, parseSums } from './sums';
 import type { VerifiedPack } from './types';
 import { readEndRecord } from './zip/endRecord';
 import { EntryRules } from './zip/entryRules';
 import { checkLayout, type ListedEntry } from './zip/layout';
+import { inOrder } from './inOrder';
 import { nextEntry, openZip, readEntryData } from './zip/read';
 
 /**
@@ -25,12 +26,22 @@ import { nextEntry, openZip, readEntryData } from './zip/read';
 export async function verifyPack(bytes: Buffer, options?: { limits?: Partial<PackLimits> }): Promise<VerifiedPack> {
   const limits = resolveLimits(options?.limits);
   if (bytes.length > limits.maxFileBytes) {
-    throw packError('PACK_UNSAFE', 'pack-too-large', null, `The file is ${bytes.length} bytes; packs are limited to ${limits.maxFileBytes}.`);
+    throw packError(
+      'PACK_UNSAFE',
+      'pack-too-large',
+      null,
+      `The file is ${bytes.length} bytes; packs are limited to ${limits.maxFileBytes}.`,
+    );
   }
   // 1. Structure and extraction rules.
   const end = readEndRecord(bytes);
   if (end.entryCount > limits.maxEntries) {
-    throw packError('PACK_UNSAFE', 'too-many-entries', null, `The zip has ${end.entryCount} entries; the limit is ${limits.maxEntries}.`);
+    throw packError(
+      'PACK_UNSAFE',
+      'too-many-entries',
+      null,
+      `The zip has ${end.entryCount} entries; the limit is ${limits.maxEntries}.`,
+    );
   }
   const zip = await openZip(bytes);
   try {
@@ -42,6 +53,9 @@ export async function verifyPack(bytes: Buffer, options?: { limits?: Partial<Pac
   }
 }
 
+/** Entries inflated at once: zlib runs on the thread pool, so two keep two cores busy. */
+const HASH_CONCURRENCY = 2;
+
 async function listEntries(zip: yauzl.ZipFile, limits: PackLimits): Promise<ListedEntry[]> {
   const rules = new EntryRules(limits);
   const entries: ListedEntry[] = [];
@@ -49,9 +63,14 @@ async function listEntries(zip: yauzl.ZipFile, limits: PackLimits): Promise<List
   return entries;
 }
 
-async function verifyContents(bytes: Buffer, zip: yauzl.ZipFile, entries: ListedEntry[], limits: PackLimits): Promise<VerifiedPack> {
+async function verifyContents(
+  bytes: Buffer,
+  zip: yauzl.ZipFile,
+  entries: ListedEntry[],
+  limits: PackLimits,
+): Promise<VerifiedPack> {
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const read = (e: ListedEntry) => readEntryData(zip, e.entry, e.name);
+  const read = async (e: ListedEntry) => (await readEntryData(zip, e.entry, e.name)).data;
 
   // 2. Signature over the hash list.
   const sumsEntry = byName.get(SUMS_FILE);
@@ -63,7 +82,12 @@ async function verifyContents(bytes: Buffer, zip: yauzl.ZipFile, entries: Listed
   const sums = await read(sumsEntry);
   const sig = parseSignatureFile(await read(sigEntry));
   if (!verifySignature(sums, sig.publicKey, sig.signature)) {
-    throw packError('PACK_SIGNATURE', 'bad-signature', SIGNATURE_FILE, 'The signature does not match the hash list: the pack was altered or signed with another key.');
+    throw packError(
+      'PACK_SIGNATURE',
+      'bad-signature',
+      SIGNATURE_FILE,
+      'The signature does not match the hash list: the pack was altered or signed with another key.',
+    );
   }
 
   // 3. Every other file, exactly the listed ones, with the listed hashes.
@@ -74,23 +98,32 @@ async function verifyContents(bytes: Buffer, zip: yauzl.ZipFile, entries: Listed
     }
   }
   for (const path of listed.keys()) {
-    if (!byName.has(path)) throw packError('PACK_SIGNATURE', 'listed-file-missing', path, 'The signed hash list names this file but the pack does not contain it.');
+    if (!byName.has(path)) {
+      const message = 'The signed hash list names this file but the pack does not contain it.';
+      throw packError('PACK_SIGNATURE', 'listed-file-missing', path, message);
+    }
   }
   const files = new Map<string, Buffer>();
-  for (const e of entries) {
-    const want = listed.get(e.name);
-    if (want === undefined) continue;
-    const data = await read(e);
-    if (sha256Hex(data) !== want) throw packError('PACK_SIGNATURE', 'hash-mismatch', e.name, 'The file does not match its signed SHA-256 hash.');
-    files.set(e.name, data);
-  }
+  const toHash = entries.filter((e) => listed.has(e.name));
+  const results = await inOrder(toHash, HASH_CONCURRENCY, (e) => readEntryData(zip, e.entry, e.name));
+  toHash.forEach((e, i) => {
+    const r = results[i]!;
+    if (r.sha256 !== listed.get(e.name)) {
+      throw packError('PACK_SIGNATURE', 'hash-mismatch', e.name, 'The file does not match its signed SHA-256 hash.');
+    }
+    files.set(e.name, r.data);
+  });
 
   // 4. Meaning: the same loader the builder uses, on signed bytes only.
   const loaded = await loadPackContents(async (path) => files.get(path) ?? 'is not in the pack', limits);
   const unreferenced = [...files.keys()].filter((p) => !loaded.files.has(p));
   if (unreferenced[0] !== undefined) {
     throw new PackValidationError(
-      unreferenced.map((entry) => ({ entry, rule: 'unreferenced-file', message: `is not referenced by ${MANIFEST_FILE}` })),
+      unreferenced.map((entry) => ({
+        entry,
+        rule: 'unreferenced-file',
+        message: `is not referenced by ${MANIFEST_FILE}`,
+      })),
     );
   }
   return {
@@ -98,6 +131,10 @@ async function verifyContents(bytes: Buffer, zip: yauzl.ZipFile, entries: Listed
     publicKey: sig.publicKey,
     fingerprint: fingerprint(sig.publicKey),
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    files: entries.map(({ name, entry }) => ({ path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize })),
+    files: entries.map(({ name, entry }) => ({
+      path: name,
+      size: entry.uncompressedSize,
+      compressedSize: entry.compressedSize,
+    })),
   };
 }

@@ -6,6 +6,8 @@ import { END_RECORD_SIZE, SIG_END, SIG_LOCAL, SIG_ZIP64_LOCATOR } from './canoni
  * comment, so the record is exactly the last 22 bytes; anything else is truncation, trailing
  * data, or not a zip at all, and each gets its own message.
  */
+const END_SIGNATURE_BYTES = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
 export interface EndRecord {
   offset: number;
   entryCount: number;
@@ -20,13 +22,21 @@ export function readEndRecord(bytes: Buffer): EndRecord {
     if (!startsLikeZip) {
       throw packError('PACK_INVALID', 'not-zip', null, 'This file is not a study pack (it is not a zip file).');
     }
-    const tail = bytes.subarray(Math.max(0, bytes.length - 0xffff - END_RECORD_SIZE));
-    if (tail.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) {
-      throw packError('PACK_INVALID', 'zip-structure', null, 'The zip has a comment or extra bytes after its end record.');
+    // Tell a cut-off file (copy it again) from one with bytes appended (refuse the tampering).
+    const found = bytes.lastIndexOf(END_SIGNATURE_BYTES);
+    const whole = found >= 0 && found + END_RECORD_SIZE <= bytes.length;
+    if (whole && found + END_RECORD_SIZE + bytes.readUInt16LE(found + 20) <= bytes.length) {
+      throw packError(
+        'PACK_INVALID',
+        'zip-structure',
+        null,
+        'The zip has a comment or extra bytes after its end record.',
+      );
     }
     throw packError('PACK_INVALID', 'truncated', null, 'The file is truncated: its end is missing (copy it again).');
   }
-  const bad = (why: string) => packError('PACK_INVALID', 'zip-structure', null, `The zip's end record is invalid: ${why}.`);
+  const bad = (why: string) =>
+    packError('PACK_INVALID', 'zip-structure', null, `The zip's end record is invalid: ${why}.`);
   const disk = bytes.readUInt16LE(offset + 4);
   const centralDisk = bytes.readUInt16LE(offset + 6);
   const onDisk = bytes.readUInt16LE(offset + 8);
@@ -40,6 +50,7 @@ export function readEndRecord(bytes: Buffer): EndRecord {
   if (zip64 || entryCount === 0xffff || centralOffset === 0xffffffff || centralSize === 0xffffffff) {
     throw packError('PACK_INVALID', 'zip64', null, 'Zip64 archives are not supported (packs are far below 4 GiB).');
   }
-  if (centralOffset + centralSize !== offset) throw bad('the central directory does not end where the end record starts');
+  if (centralOffset + centralSize !== offset)
+    throw bad('the central directory does not end where the end record starts');
   return { offset, entryCount, centralOffset, centralSize };
 }

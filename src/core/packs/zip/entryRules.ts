@@ -56,7 +56,12 @@ export class EntryRules {
     this.folded.set(key, name);
 
     if (e.compressionMethod !== METHOD_STORE && e.compressionMethod !== METHOD_DEFLATE) {
-      throw packError('PACK_INVALID', 'unsupported-compression', name, `Compression method ${e.compressionMethod} is not supported.`);
+      throw packError(
+        'PACK_INVALID',
+        'unsupported-compression',
+        name,
+        `Compression method ${e.compressionMethod} is not supported.`,
+      );
     }
     const { maxEntryBytes, ratioFloorBytes, maxCompressionRatio, maxTotalBytes } = this.limits;
     if (e.uncompressedSize > maxEntryBytes) {
@@ -81,7 +86,9 @@ export class EntryRules {
     const decoded = decodeUtf8(raw, { keepBom: true });
     const ascii = raw.every((b) => b < 0x80);
     if (decoded === null || (!ascii && !(e.generalPurposeBitFlag & FLAG_UTF8))) {
-      const shown = raw.toString('latin1').replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      const shown = raw
+        .toString('latin1')
+        .replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
       throw packError('PACK_UNSAFE', 'non-utf8-name', shown, 'The entry name is not UTF-8 (or not flagged as UTF-8).');
     }
     return decoded;

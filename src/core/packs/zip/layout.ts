@@ -32,7 +32,12 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
   let previous: string | null = null;
   for (const { name, entry } of entries) {
     const bad = (why: string) =>
-      packError('PACK_INVALID', 'noncanonical-zip', name, `The zip headers are not in the form the pack builder writes: ${why}.`);
+      packError(
+        'PACK_INVALID',
+        'noncanonical-zip',
+        name,
+        `The zip headers are not in the form the pack builder writes: ${why}.`,
+      );
     if (central + CENTRAL_HEADER_SIZE > end.offset) throw bad('the central directory is shorter than its entries');
     const c = bytes.subarray(central, central + CENTRAL_HEADER_SIZE);
     const nameLength = c.readUInt16LE(28);
@@ -57,7 +62,8 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
     if (previous !== null && compareNames(previous, name) >= 0) throw bad('entries are not sorted by name');
     previous = name;
     if (entry.relativeOffsetOfLocalHeader !== local) throw bad('entries are not stored back to back');
-    if (local + LOCAL_HEADER_SIZE + nameLength > end.centralOffset) throw bad('the local header runs into the central directory');
+    if (local + LOCAL_HEADER_SIZE + nameLength > end.centralOffset)
+      throw bad('the local header runs into the central directory');
     const l = bytes.subarray(local, local + LOCAL_HEADER_SIZE);
     const copies: Array<[string, number, number]> = [
       ['signature', l.readUInt32LE(0), SIG_LOCAL],
@@ -79,7 +85,8 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
     if (!localName.equals(entry.fileNameRaw)) throw bad('the local header has a different name');
     local += LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
   }
-  const whole = (why: string) => packError('PACK_INVALID', 'noncanonical-zip', null, `The zip is not in the form the pack builder writes: ${why}.`);
+  const whole = (why: string) =>
+    packError('PACK_INVALID', 'noncanonical-zip', null, `The zip is not in the form the pack builder writes: ${why}.`);
   if (central !== end.offset) throw whole('the central directory has bytes no entry accounts for');
   if (local !== end.centralOffset) throw whole('there are bytes between the last entry and the central directory');
 }

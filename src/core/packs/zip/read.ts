@@ -1,12 +1,14 @@
 import yauzl from 'yauzl';
-import { crc32 } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 import { packError } from '../issues';
+import { METHOD_DEFLATE } from './canonical';
 
 /**
  * Promise wrappers around yauzl, and the translation of its errors into AppErrors. Options:
- * `lazyEntries` so we pull one header at a time; `validateEntrySizes` so an entry can never
- * inflate past its declared size; `decodeStrings: false` so we get the raw name bytes and decide
+ * `lazyEntries` so we pull one header at a time; `validateEntrySizes` so stored entries must have
+ * equal sizes (our own inflater below enforces the declared size of deflated ones); `decodeStrings: false` so we get the raw name bytes and decide
  * ourselves (yauzl would silently decode non-UTF-8 names as CP437 and honour the 0x7075 extra
  * field, which lets a name in the header differ from the name used); `strictFileNames` for
  * completeness (it only applies to decoded names).
@@ -17,7 +19,8 @@ export function zipError(e: unknown, entry: string | null): AppError {
   if (e instanceof AppError) return e;
   const msg = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: unknown } | null)?.code;
-  if (/encrypt/i.test(msg)) return packError('PACK_UNSAFE', 'encrypted', entry, 'Encrypted zip entries are not allowed.');
+  if (/encrypt/i.test(msg))
+    return packError('PACK_UNSAFE', 'encrypted', entry, 'Encrypted zip entries are not allowed.');
   if (/compression method/.test(msg)) return packError('PACK_INVALID', 'unsupported-compression', entry, msg);
   if (typeof code === 'string' && code.startsWith('Z_')) {
     return packError('PACK_INVALID', 'corrupt-data', entry, `The compressed data is corrupt (${msg}).`);
@@ -57,40 +60,77 @@ export function nextEntry(zip: yauzl.ZipFile): Promise<ZipEntry | null> {
   });
 }
 
+export interface EntryData {
+  data: Buffer;
+  /** Hex SHA-256 of `data`, computed while it streamed in. */
+  sha256: string;
+}
+
+// yauzl 3's option (missing from @types/yauzl): hand us the raw stored bytes, we inflate them.
+type RawStreamOptions = { decodeFileData: false } & Partial<yauzl.ZipFileOptions>;
+
+/** Inflate output per chunk: large chunks mean fewer callbacks and far less GC than zlib's 16 KiB. */
+const INFLATE_CHUNK = 1024 * 1024;
+
 /**
- * The entry's uncompressed bytes. Chunks are gathered and joined once (no quadratic concat); the
- * count is capped at the declared size and the CRC-32 is checked, so a header cannot disagree
- * with its data even before the SHA-256 check.
+ * The entry's uncompressed bytes, streamed from yauzl's raw data stream through our own inflater
+ * into one buffer of the declared size (no growing concat, no chunk list to collect). The byte
+ * count can never pass the declared size, the CRC-32 must match the header, and the SHA-256 is
+ * computed on the way, while zlib works on the thread pool.
  */
-export function readEntryData(zip: yauzl.ZipFile, entry: ZipEntry, name: string): Promise<Buffer> {
+export function readEntryData(zip: yauzl.ZipFile, entry: ZipEntry, name: string): Promise<EntryData> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
+    const options: RawStreamOptions = { decodeFileData: false };
+    zip.openReadStream(entry, options as yauzl.ZipFileOptions, (err, raw) => {
       if (err) return reject(zipError(err, name));
-      const chunks: Buffer[] = [];
-      let size = 0;
+      const size = entry.uncompressedSize;
+      const out = Buffer.allocUnsafe(size);
+      const hash = createHash('sha256');
+      const inflater =
+        entry.compressionMethod === METHOD_DEFLATE ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : null;
+      const stream = inflater ?? raw;
+      let filled = 0;
       let crc = 0;
       let failed = false;
       const fail = (e: AppError) => {
         if (failed) return;
         failed = true;
-        stream.destroy();
+        raw.destroy();
+        inflater?.destroy();
         reject(e);
       };
-      stream.on('error', (e) => fail(zipError(e, name)));
+      raw.on('error', (e) => fail(zipError(e, name)));
+      inflater?.on('error', (e) => fail(zipError(e, name)));
       stream.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > entry.uncompressedSize) return fail(zipError(new Error('too many bytes in the stream'), name));
+        if (failed) return;
+        if (filled + c.length > size) return fail(zipError(new Error('too many bytes in the stream'), name));
+        c.copy(out, filled);
+        filled += c.length;
         crc = crc32(c, crc);
-        chunks.push(c);
+        hash.update(c);
       });
       stream.on('end', () => {
         if (failed) return;
-        if (size !== entry.uncompressedSize) return fail(zipError(new Error('not enough bytes in the stream'), name));
-        if (crc >>> 0 !== entry.crc32 >>> 0) {
-          return fail(packError('PACK_INVALID', 'crc-mismatch', name, 'The data does not match its CRC-32 (the file is damaged).'));
+        if (filled !== size) return fail(zipError(new Error('not enough bytes in the stream'), name));
+        // zlib stops at the final block and ignores what follows: refuse data smuggled there.
+        if (inflater && inflater.bytesWritten !== entry.compressedSize) {
+          return fail(
+            packError('PACK_INVALID', 'trailing-data', name, 'The compressed data has extra bytes after its end.'),
+          );
         }
-        resolve(Buffer.concat(chunks, size));
+        if (crc >>> 0 !== entry.crc32 >>> 0) {
+          return fail(
+            packError(
+              'PACK_INVALID',
+              'crc-mismatch',
+              name,
+              'The data does not match its CRC-32 (the file is damaged).',
+            ),
+          );
+        }
+        resolve({ data: out, sha256: hash.digest('hex') });
       });
+      if (inflater) raw.pipe(inflater);
     });
   });
 }
