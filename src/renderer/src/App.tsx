@@ -8,6 +8,7 @@ import { switchLanguage, systemLanguage } from './i18n';
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
 import { Library } from './screens/Library';
+import { MyProgress } from './screens/progress/MyProgress';
 import { ProfilesScreen } from './screens/Profiles';
 import { PracticeScreen } from './screens/quiz/PracticeScreen';
 import { QuizScreen } from './screens/quiz/QuizScreen';
@@ -16,6 +17,7 @@ import { Search } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 import { Session } from './screens/session/Session';
 import { SourceView } from './screens/SourceView';
+import { VenueScreen } from './screens/venue/VenueScreen';
 import { AppContext, type AppState } from './state';
 
 function NotFound() {
@@ -35,6 +37,8 @@ const router = createHashRouter([
       { path: 'session/:sessionId/practice', element: <PracticeScreen /> },
       { path: 'practice', element: <PracticeScreen /> },
       { path: 'source', element: <SourceView /> },
+      { path: 'progress', element: <MyProgress /> },
+      { path: 'venue', element: <VenueScreen /> },
       { path: 'search', element: <Search /> },
       { path: 'library', element: <Library /> },
       { path: 'settings', element: <SettingsScreen /> },

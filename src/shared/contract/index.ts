@@ -3,7 +3,9 @@ import { appCalls } from './app';
 import { libraryCalls } from './library';
 import { profileCalls } from './profiles';
 import { quizCalls } from './quiz';
+import { recordCalls } from './records';
 import { studyCalls } from './study';
+import { venueCalls } from './venue';
 
 /** The whole API: every call the renderer can make, declared once, used by both transports. */
 export const contract = {
@@ -12,6 +14,8 @@ export const contract = {
   ...studyCalls,
   ...libraryCalls,
   ...quizCalls,
+  ...recordCalls,
+  ...venueCalls,
 };
 
 export type Contract = typeof contract;

@@ -21,7 +21,8 @@ describe('migrations', () => {
 
   it('upgrades a database made by the previous schema version, keeping its data, after a backup', () => {
     const dir = tempDir();
-    const previous = migrations.slice(0, -1);
+    // Version 2: the schema before the search index, whose filling from old notes is checked below.
+    const previous = migrations.filter((m) => m.version <= 2);
     const old = new Database(join(dir, DB_FILE));
     migrate(old, dir, previous);
     old

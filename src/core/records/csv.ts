@@ -1,0 +1,65 @@
+/**
+ * CSV as RFC 4180 says, plus what spreadsheet users need: a UTF-8 BOM (Excel otherwise reads
+ * Chinese as mojibake), CRLF line ends, and fields quoted when they hold a comma, quote or line
+ * break. Cells are numbers (written as numbers, so a 0 stays 0), strings, or null (empty).
+ */
+export type Cell = string | number | null;
+
+const BOM = '\uFEFF';
+
+/**
+ * Text typed by participants (names, units) could start with =, +, - or @, which Excel runs as a
+ * formula (CSV injection); such text gets a leading apostrophe, which Excel shows as plain text.
+ */
+const guard = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+function field(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) throw new TypeError('CSV: numbers must be finite');
+    return String(cell);
+  }
+  const s = guard(cell);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: Cell[][]): string {
+  return BOM + rows.map((r) => r.map(field).join(',') + '\r\n').join('');
+}
+
+/** Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped. */
+export function parseCsv(text: string): string[][] {
+  const src = text.startsWith(BOM) ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endRow = () => {
+    row.push(cell);
+    if (row.length > 1 || row[0]!.trim() !== '') rows.push(row);
+    row = [];
+    cell = '';
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      endRow();
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length) endRow();
+  return rows;
+}

@@ -1,0 +1,100 @@
+import type { StudyRecord } from '../../shared/contract/records';
+import type { RecordFile, RejectReason, VenueParticipant, VenueReport } from '../../shared/contract/venue';
+import { verifyRecordText } from '../records/verify';
+
+export interface ReportPack {
+  id: string;
+  version: string;
+  title: string;
+  sessions: { id: string; ord: number; title: string }[];
+}
+
+interface Kept {
+  row: VenueParticipant;
+  time: number;
+}
+
+/**
+ * One venue import in progress: files arrive in batches, each is verified once and either
+ * rejected (with its reason, never dropped) or folded into a map keyed by installation + profile,
+ * where the newest export wins. Constant work per file, so 10,000 files cost 10,000 steps.
+ */
+export class VenueImport {
+  received = 0;
+  accepted = 0;
+  private readonly kept = new Map<string, Kept>();
+  readonly rejected: VenueReport['rejected'] = [];
+  readonly superseded: VenueReport['superseded'] = [];
+  readonly warnings: VenueReport['warnings'] = [];
+
+  constructor(
+    readonly pack: ReportPack,
+    private readonly installedPackIds: ReadonlySet<string>,
+  ) {}
+
+  add(files: readonly RecordFile[]): void {
+    for (const f of files) {
+      this.received++;
+      this.addOne(f);
+    }
+  }
+
+  participants(): VenueParticipant[] {
+    return [...this.kept.values()].map((k) => k.row);
+  }
+
+  private reject(file: string, reason: RejectReason, detail: string): void {
+    this.rejected.push({ file, reason, detail });
+  }
+
+  private addOne(f: RecordFile): void {
+    if ('tooLarge' in f) return this.reject(f.name, 'too-large', `${f.size} bytes`);
+    const v = verifyRecordText(f.content);
+    if (!v.ok) return this.reject(f.name, v.reason, v.detail);
+    const r = v.record;
+    if (r.pack.id !== this.pack.id) {
+      const reason = this.installedPackIds.has(r.pack.id) ? 'other-pack' : 'unknown-pack';
+      return this.reject(f.name, reason, `${r.pack.id} ${r.pack.version}`);
+    }
+    this.accepted++;
+    if (r.pack.version !== this.pack.version) {
+      this.warnings.push({ file: f.name, code: 'pack-version', detail: `${r.pack.version} ≠ ${this.pack.version}` });
+    }
+    const key = `${r.installation.id}\u0000${r.participant.profileId}`;
+    const next: Kept = { row: this.toRow(r, f.name), time: Date.parse(r.exportedAt) };
+    const prev = this.kept.get(key);
+    if (!prev) this.kept.set(key, next);
+    else if (next.time > prev.time) {
+      this.superseded.push({ file: prev.row.file, by: f.name });
+      this.kept.set(key, next);
+    } else this.superseded.push({ file: f.name, by: prev.row.file });
+  }
+
+  /** The record's rows placed under the installed pack's sessions, matched by stable session id. */
+  private toRow(r: StudyRecord, file: string): VenueParticipant {
+    const byId = new Map(r.sessions.map((s) => [s.id, s]));
+    return {
+      installationId: r.installation.id,
+      profileId: r.participant.profileId,
+      name: r.participant.name,
+      unit: r.participant.unit,
+      venue: r.participant.venue,
+      packVersion: r.pack.version,
+      exportedAt: r.exportedAt,
+      file,
+      sessions: this.pack.sessions.map((p) => {
+        const s = byId.get(p.id);
+        return s
+          ? {
+              status: s.status,
+              passed: s.quiz.passed,
+              bestScore: s.quiz.bestScore,
+              attempts: s.quiz.attempts,
+              completedAt: s.completedAt,
+            }
+          : null;
+      }),
+      overall: { completed: r.overall.completed, total: r.overall.total, completedAt: r.overall.completedAt },
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { VenueReport } from '../../../../shared/contract/venue';
+import { Pager, usePage } from './Pager';
+
+/** Every file that did not count, with its reason: nothing is dropped without a word. */
+export function RejectedList({ rejected }: { rejected: VenueReport['rejected'] }) {
+  const { t } = useTranslation();
+  const { rows, ...pager } = usePage(rejected);
+  if (!rejected.length) return <p className="success">{t('venue.noneRejected')}</p>;
+  return (
+    <section className="card" aria-labelledby="rejected-heading">
+      <h2 id="rejected-heading">{t('venue.rejectedTitle', { count: rejected.length })}</h2>
+      <ul className="rejected-list">
+        {rows.map((r, i) => (
+          <li key={`${r.file}#${i}`}>
+            <strong>{r.file}</strong>: {t(`venue.reasons.${r.reason}`)}
+            <span className="small"> ({r.detail})</span>
+          </li>
+        ))}
+      </ul>
+      <Pager {...pager} />
+    </section>
+  );
+}
+
+export function OtherNotes({ report }: { report: VenueReport }) {
+  const { t } = useTranslation();
+  const { superseded, warnings, roster } = report;
+  return (
+    <>
+      {roster && (
+        <section className="card" aria-labelledby="roster-heading">
+          <h2 id="roster-heading">{t('venue.rosterTitle')}</h2>
+          <p>{t('venue.rosterSummary', { total: roster.total, missing: roster.missing.length })}</p>
+          {roster.missing.length > 0 && (
+            <ul>
+              {roster.missing.map((p, i) => (
+                <li key={i}>{p.unit ? `${p.name} · ${p.unit}` : p.name}</li>
+              ))}
+            </ul>
+          )}
+          {roster.notOnRoster.length > 0 && (
+            <details>
+              <summary>{t('venue.notOnRoster', { count: roster.notOnRoster.length })}</summary>
+              <ul>
+                {roster.notOnRoster.map((p, i) => (
+                  <li key={i}>{`${p.name} · ${p.unit}`}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      )}
+      {superseded.length > 0 && (
+        <details className="card">
+          <summary>{t('venue.supersededTitle', { count: superseded.length })}</summary>
+          <ul>
+            {superseded.map((s, i) => (
+              <li key={i}>{t('venue.supersededBy', { file: s.file, by: s.by })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {warnings.length > 0 && (
+        <details className="card">
+          <summary>{t('venue.warningsTitle', { count: warnings.length })}</summary>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{t('venue.packVersionWarning', { file: w.file, detail: w.detail })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}

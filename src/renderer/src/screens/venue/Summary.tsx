@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { VenueReport } from '../../../../shared/contract/venue';
+
+/** Counts of files and people, and how many passed and completed each session. */
+export function Summary({ report }: { report: VenueReport }) {
+  const { t } = useTranslation();
+  const { files, totals } = report;
+  return (
+    <section className="card" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">
+        {t('venue.summaryTitle', { title: report.pack.title, version: report.pack.version })}
+      </h2>
+      <ul className="totals">
+        <li>
+          <strong>{files.received}</strong> {t('venue.filesReceived')}
+        </li>
+        <li>
+          <strong>{files.accepted}</strong> {t('venue.filesAccepted')}
+        </li>
+        <li>
+          <strong>{files.rejected}</strong> {t('venue.filesRejected')}
+        </li>
+        <li>
+          <strong>{files.superseded}</strong> {t('venue.filesSuperseded')}
+        </li>
+        <li>
+          <strong>{totals.participants}</strong> {t('venue.people')}
+        </li>
+        <li>
+          <strong>{totals.completedAll}</strong> {t('venue.completedAll')}
+        </li>
+      </ul>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('venue.perSession')}>
+        <table className="records-table">
+          <caption className="visually-hidden">{t('venue.perSession')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('records.session')}</th>
+              <th scope="col" className="num">
+                {t('venue.passedCount')}
+              </th>
+              <th scope="col" className="num">
+                {t('venue.completedCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.sessions.map((s, i) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <span className="session-no">{t('records.sessionNo', { n: s.ord })}</span> {s.title}
+                </th>
+                <td className="num">{totals.sessions[i]!.passed}</td>
+                <td className="num">{totals.sessions[i]!.completed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

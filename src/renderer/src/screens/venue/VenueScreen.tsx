@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VenueReport } from '../../../../shared/contract/venue';
+import { call } from '../../api/client';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useCall } from '../../hooks/useCall';
+import { saveBase64, saveText } from '../progress/download';
+import '../progress/records.css';
+import { importRecords, recordFilesOf, type ImportProgress } from './importer';
+import { FilePickers, type Picked } from './FilePickers';
+import { ParticipantsTable } from './ParticipantsTable';
+import { OtherNotes, RejectedList } from './Problems';
+import { Summary } from './Summary';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'importing'; progress: ImportProgress }
+  | { kind: 'done'; report: VenueReport }
+  | { kind: 'failed'; message: string };
+
+/** The venue's side: check the participants' signed record files and report on them. */
+export function VenueScreen() {
+  const { t, i18n } = useTranslation();
+  const packs = useCall('library.list', {});
+  const [packId, setPackId] = useState<string>('');
+  const [picked, setPicked] = useState<Picked>({ files: [], skipped: 0 });
+  const [roster, setRoster] = useState<File | undefined>();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [exportError, setExportError] = useState<string>();
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const busy = step.kind === 'importing';
+
+  const start = async () => {
+    setStep({ kind: 'importing', progress: { done: 0, total: picked.files.length } });
+    try {
+      const report = await importRecords(picked.files, {
+        ...(packId ? { packId } : {}),
+        ...(roster ? { roster } : {}),
+        onProgress: (progress) => setStep({ kind: 'importing', progress }),
+      });
+      setStep({ kind: 'done', report });
+    } catch (e) {
+      setStep({ kind: 'failed', message: (e as Error).message });
+    }
+  };
+  const exportAs = async (kind: 'csv' | 'xlsx') => {
+    setExportError(undefined);
+    try {
+      if (kind === 'csv') saveText(await call('venue.exportCsv', { language }));
+      else saveBase64(await call('venue.exportXlsx', { language }));
+    } catch (e) {
+      setExportError((e as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('venue.title')}</h1>
+      <p className="lead">{t('venue.intro')}</p>
+      <section className="card" aria-labelledby="venue-input">
+        <h2 id="venue-input">{t('venue.inputTitle')}</h2>
+        {packs.data && packs.data.packs.length > 1 && (
+          <label>
+            {t('venue.pack')}
+            <select value={packId || packs.data.activePackId || ''} onChange={(e) => setPackId(e.target.value)}>
+              {packs.data.packs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({p.version})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <FilePickers
+          disabled={busy}
+          onFiles={(list, fromFolder) => setPicked(recordFilesOf(list, fromFolder))}
+          onRoster={setRoster}
+        />
+        <p role="status">
+          {t('venue.chosen', { count: picked.files.length })}
+          {picked.skipped > 0 && ` ${t('venue.skipped', { count: picked.skipped })}`}
+          {roster && ` ${t('venue.rosterChosen', { name: roster.name })}`}
+        </p>
+        <button type="button" disabled={busy || picked.files.length === 0} onClick={() => void start()}>
+          {t('venue.start')}
+        </button>
+        <div aria-live="polite">
+          {step.kind === 'importing' && (
+            <>
+              <p>{t('venue.checking', { done: step.progress.done, total: step.progress.total })}</p>
+              <ProgressBar
+                value={step.progress.total ? step.progress.done / step.progress.total : 0}
+                label={t('venue.progressLabel')}
+              />
+            </>
+          )}
+        </div>
+        {step.kind === 'failed' && (
+          <p role="alert" className="error">
+            {t('venue.failed', { message: step.message })}
+          </p>
+        )}
+      </section>
+      {step.kind === 'done' && (
+        <>
+          <Summary report={step.report} />
+          <div className="row no-print">
+            <button type="button" onClick={() => void exportAs('xlsx')}>
+              {t('venue.exportXlsx')}
+            </button>
+            <button type="button" className="secondary" onClick={() => void exportAs('csv')}>
+              {t('venue.exportCsv')}
+            </button>
+          </div>
+          {exportError && (
+            <p role="alert" className="error">
+              {t('venue.exportFailed', { message: exportError })}
+            </p>
+          )}
+          <RejectedList rejected={step.report.rejected} />
+          <OtherNotes report={step.report} />
+          <ParticipantsTable report={step.report} />
+        </>
+      )}
+    </>
+  );
+}

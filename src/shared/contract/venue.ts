@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { stableId } from '../pack/schema';
+import { MAX_BATCH_FILES, MAX_RECORD_CHARS } from '../records';
+import { languageSchema } from './app';
+import { call } from './define';
+import { sessionStatusSchema } from './study';
+
+export const recordFileSchema = z.union([
+  z.object({ name: z.string().max(1000), content: z.string().max(MAX_RECORD_CHARS) }),
+  z.object({ name: z.string().max(1000), tooLarge: z.literal(true), size: z.number().int() }),
+]);
+export type RecordFile = z.infer<typeof recordFileSchema>;
+
+export const rejectReasonSchema = z.enum([
+  'bad-json',
+  'schema',
+  'signature',
+  'identity',
+  'unknown-pack',
+  'other-pack',
+  'too-large',
+]);
+export type RejectReason = z.infer<typeof rejectReasonSchema>;
+
+export const venueCellSchema = z.object({
+  status: sessionStatusSchema,
+  passed: z.boolean(),
+  /** 0-1; null when the quiz was never submitted (a 0 score is 0, not null). */
+  bestScore: z.number().nullable(),
+  attempts: z.number().int(),
+  completedAt: z.string().nullable(),
+});
+export type VenueCell = z.infer<typeof venueCellSchema>;
+
+export const venueParticipantSchema = z.object({
+  installationId: z.string(),
+  profileId: z.number().int(),
+  name: z.string(),
+  unit: z.string(),
+  venue: z.string(),
+  packVersion: z.string(),
+  exportedAt: z.string(),
+  file: z.string(),
+  /** Aligned with the report's sessions; null where the record does not have that session. */
+  sessions: z.array(venueCellSchema.nullable()),
+  overall: z.object({ completed: z.number().int(), total: z.number().int(), completedAt: z.string().nullable() }),
+});
+export type VenueParticipant = z.infer<typeof venueParticipantSchema>;
+
+const person = z.object({ name: z.string(), unit: z.string() });
+
+export const venueReportSchema = z.object({
+  pack: z.object({ id: z.string(), version: z.string(), title: z.string() }),
+  sessions: z.array(z.object({ id: z.string(), ord: z.number().int(), title: z.string() })),
+  participants: z.array(venueParticipantSchema),
+  totals: z.object({
+    participants: z.number().int(),
+    completedAll: z.number().int(),
+    sessions: z.array(z.object({ id: z.string(), passed: z.number().int(), completed: z.number().int() })),
+  }),
+  files: z.object({
+    received: z.number().int(),
+    accepted: z.number().int(),
+    rejected: z.number().int(),
+    /** Valid records replaced by a newer export of the same participant on the same computer. */
+    superseded: z.number().int(),
+  }),
+  rejected: z.array(z.object({ file: z.string(), reason: rejectReasonSchema, detail: z.string() })),
+  superseded: z.array(z.object({ file: z.string(), by: z.string() })),
+  warnings: z.array(z.object({ file: z.string(), code: z.enum(['pack-version']), detail: z.string() })),
+  roster: z.object({ total: z.number().int(), missing: z.array(person), notOnRoster: z.array(person) }).nullable(),
+  generatedAt: z.string(),
+});
+export type VenueReport = z.infer<typeof venueReportSchema>;
+
+const importId = z.string().uuid();
+/** A roster CSV (columns name, unit), UTF-8 with or without BOM. */
+const roster = z.string().max(5_000_000).optional();
+
+export const venueCalls = {
+  /** Long imports: begin, then addBatch per few hundred files (a progress bar between), then finish. */
+  'venue.begin': call(
+    z.object({ packId: stableId.optional() }),
+    z.object({ importId, pack: z.object({ id: z.string(), version: z.string(), title: z.string() }) }),
+  ),
+  'venue.addBatch': call(
+    z.object({ importId, files: z.array(recordFileSchema).max(MAX_BATCH_FILES) }),
+    z.object({ received: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
+  ),
+  'venue.finish': call(z.object({ importId, roster }), venueReportSchema),
+  /** One call for a few files (tests, small venues): the same steps as begin/addBatch/finish. */
+  'venue.import': call(
+    z.object({ packId: stableId.optional(), files: z.array(recordFileSchema).max(MAX_BATCH_FILES), roster }),
+    venueReportSchema,
+  ),
+  /** Exports of the last finished report, kept in the core (see core/venue/imports.ts). */
+  'venue.exportCsv': call(
+    z.object({ language: languageSchema.default('zh-CN') }),
+    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+  ),
+  'venue.exportXlsx': call(
+    z.object({ language: languageSchema.default('zh-CN') }),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  ),
+};
