@@ -34,15 +34,26 @@ function send(
 const sendReply = (res: ServerResponse, status: number, reply: Reply<unknown>) =>
   send(res, status, JSON.stringify(reply), 'application/json; charset=utf-8');
 
+class BodyTooLarge extends Error {}
+
+/** The request body, refused (and the rest left unread) once it passes MAX_BODY. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (c: Buffer) => {
+      if (refused) return;
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        refused = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
@@ -70,7 +81,21 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   let input: unknown;
   try {
     input = JSON.parse(await readBody(req));
-  } catch {
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      // Answer, then drop the connection rather than reading the rest of an oversized upload.
+      res.once('finish', () => req.destroy());
+      return send(
+        res,
+        413,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: `The request body is larger than ${MAX_BODY} bytes.` },
+        }),
+        'application/json; charset=utf-8',
+        { Connection: 'close' },
+      );
+    }
     return sendReply(res, 400, {
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
@@ -86,7 +111,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
     void (async () => {
       if (!isOwnRequest(req, port)) return send(res, 403, 'Forbidden', 'text/plain');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        return send(res, 400, 'Bad request', 'text/plain');
+      }
       if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), dispatch);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       const file =

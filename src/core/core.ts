@@ -2,12 +2,14 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Notice } from '../shared/contract/app';
+import { AppError } from '../shared/errors';
 import { writeBackup } from './db/backup';
 import { latestVersion } from './db/migrate';
 import { openDatabase } from './db/open';
 import { Library } from './library/library';
 import { Uploads } from './library/uploads';
 import { fingerprint } from './packs/keys';
+import { verifyPack } from './packs/verify';
 import { Profiles } from './profiles/profiles';
 import { SettingsStore } from './settings';
 import { systemClock, type Clock } from './time';
@@ -67,23 +69,59 @@ export class Core {
     return b ? { name: b.publisherName, fingerprint: fingerprint(b.publicKey) } : null;
   }
 
-  /** Installs or upgrades the shipped pack; an older shipped pack never replaces a newer import. */
+  /**
+   * Installs or upgrades the shipped pack; an older shipped pack never replaces a newer import.
+   * A shipped pack file that is missing, unreadable, altered or not signed by the built-in key
+   * never stops the app: what is installed keeps working and the participant is told
+   * (PACK_FILE_DAMAGED). Database failures still stop the start-up.
+   */
   private async installBuiltin(): Promise<void> {
     const b = this.options.builtin;
     if (!b) return;
     this.library.trustBuiltin(b.publicKey, fingerprint(b.publicKey), b.publisherName);
-    const bytes = readFileSync(b.packFile);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(b.packFile);
+    } catch (e) {
+      this.packFileDamaged(b.packFile, (e as Error).message);
+      return;
+    }
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (this.db.prepare('SELECT 1 FROM packs WHERE file_sha256 = ?').get(sha)) return;
     try {
+      // The shipped file must be signed by the shipped key: `builtin` skips the trust question, so
+      // a file swapped for one signed by anybody else would otherwise be installed as built-in.
+      const { fingerprint: signer } = await verifyPack(bytes);
+      if (signer !== fingerprint(b.publicKey)) {
+        throw new AppError('PACK_UNTRUSTED', `It is signed by key ${signer}, not by the built-in publisher's key.`);
+      }
       await this.library.installBytes(bytes, 'built-in', {
         trustPublisher: false,
         allowDowngrade: false,
         builtin: true,
       });
     } catch (e) {
-      if ((e as { code?: string }).code !== 'PACK_DOWNGRADE') throw e;
+      const code = (e as { code?: unknown }).code;
+      if (code === 'PACK_DOWNGRADE') return;
+      if (code === 'PACK_INVALID' || code === 'PACK_UNSAFE' || code === 'PACK_SIGNATURE' || code === 'PACK_UNTRUSTED') {
+        this.packFileDamaged(b.packFile, e instanceof Error ? e.message : String(e));
+        return;
+      }
+      throw e;
     }
+  }
+
+  private packFileDamaged(file: string, reason: string): void {
+    const installed = (this.db.prepare('SELECT count(*) AS n FROM packs').get() as { n: number }).n > 0;
+    this.notices.push({
+      code: 'PACK_FILE_DAMAGED',
+      at: this.clock.now().toISOString(),
+      message:
+        `The built-in study pack file ${file} is damaged or was altered, so it was not used (${reason.split('\n')[0]}). ` +
+        (installed
+          ? 'The material already installed and all progress are unaffected. Reinstalling the app repairs the file.'
+          : 'No study material is installed yet: reinstall the app, or import a .studypack file from your organisers.'),
+    });
   }
 
   /** Per-profile calls: the active profile and the pack the call refers to. */
@@ -95,11 +133,17 @@ export class Core {
     };
   }
 
+  /**
+   * Closes the database after a best-effort backup: a backup that cannot be written (disk full,
+   * folder gone read-only) must neither keep the database open nor throw out of a quit handler.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
       writeBackup(this.db, this.options.dataDir, 'quit');
+    } catch (e) {
+      console.error(`Study Companion: the backup on quit was not written: ${(e as Error).message}`);
     } finally {
       this.db.close();
     }

@@ -11,22 +11,46 @@ const alive = (pid: number) => {
   }
 };
 
+const lockOwner = (file: string): number => {
+  try {
+    return Number(readFileSync(file, 'utf8'));
+  } catch {
+    return 0; // gone in the meantime (its owner quit): try again
+  }
+};
+
 /**
  * One process per data folder: a second browser host on the same folder gets a clear error
  * instead of two writers racing. (Electron uses its single-instance lock for the same purpose.)
- * A lock left by a crashed process is taken over.
+ * A lock left by a crashed process is taken over. A folder that cannot be written at all
+ * (read-only, no permission) is a STORAGE error naming the folder, not a bare errno.
  */
 export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'host.lock');
   for (let tries = 0; tries < 2; tries++) {
     try {
       const fd = openSync(file, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
+      try {
+        writeFileSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
       return () => rmSync(file, { force: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(file, 'utf8'));
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        try {
+          rmSync(file, { force: true }); // a lock file created before a failed write
+        } catch {
+          // nothing to clean up, or nothing we could
+        }
+        throw new AppError(
+          'STORAGE',
+          `Cannot use the data folder ${dataDir}: it cannot be written to (${code ?? (e as Error).message}). ` +
+            'Choose a folder you can write to (--data DIR).',
+        );
+      }
+      const pid = lockOwner(file);
       if (pid && pid !== process.pid && alive(pid)) {
         throw new AppError(
           'STORAGE',

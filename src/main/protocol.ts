@@ -1,11 +1,9 @@
-import { net, protocol } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { safeJoin } from '../core/fs/static-files';
+import { protocol } from 'electron';
+import { readStatic } from '../core/fs/static-files';
 import { securityHeaders } from '../shared/csp';
+import { APP_HOST, APP_SCHEME } from './origin';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'study';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export { APP_HOST, APP_ORIGIN, APP_SCHEME } from './origin';
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, same-origin rules). */
 export function registerScheme(): void {
@@ -16,18 +14,18 @@ export function registerScheme(): void {
 
 /**
  * Serves the built renderer from app://study/ instead of file:// (which would grant the page
- * access to the whole disk), with a path-traversal check and the shared CSP on every response.
+ * access to the whole disk), with the browser host's own path-traversal check (safeJoin), regular
+ * files only (no directory listings), and the shared CSP on every response. Nothing is fetched
+ * through file:// at all, so the GrantFileProtocolExtraPrivileges fuse can stay off.
  */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file =
-      url.host === APP_HOST ? safeJoin(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    if (!res.ok) return new Response('Not found', { status: 404 });
-    const headers = new Headers(res.headers);
-    for (const [k, v] of Object.entries(securityHeaders)) headers.set(k, v);
-    return new Response(res.body, { status: res.status, headers });
+    const file = url.host === APP_HOST && request.method === 'GET' ? await readStatic(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: securityHeaders });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { ...securityHeaders, 'Content-Type': file.type },
+    });
   });
 }

@@ -1,40 +1,35 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from './protocol';
+import { APP_ORIGIN, isAllowedRequest, isAppUrl } from './origin';
 import { loadWindowState, trackWindowState } from './window-state';
 
 /**
- * Navigation, new windows and permission requests are all refused: the app shows only its own
- * page, and pack material can never open another site or ask for camera, location, etc.
+ * Navigation, new windows and webviews are all refused, for every webContents the app ever creates
+ * (index.ts applies this in `web-contents-created`): the app shows only its own page, and pack
+ * material can never open another site.
  */
-function lockDown(contents: WebContents, devUrl: string | undefined): void {
-  const allowed = (url: string) => {
-    const origin = new URL(url).origin;
-    return origin === APP_ORIGIN || (devUrl !== undefined && origin === new URL(devUrl).origin);
-  };
+export function lockDown(contents: WebContents, devUrl: string | undefined): void {
   contents.on('will-navigate', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
+    if (!isAppUrl(url, devUrl)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url, devUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!allowed(url)) event.preventDefault();
+    if (!isAppUrl(url, devUrl)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+/** Permission requests (camera, location, notifications, devices, ...) are all refused. */
+export function denyPermissions(devUrl: string | undefined): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
   // Offline by design: any request that is not to the app itself is cancelled.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url;
-    const ok =
-      url.startsWith(`${APP_ORIGIN}/`) ||
-      url.startsWith('devtools://') ||
-      url.startsWith('data:') ||
-      (process.env.ELECTRON_RENDERER_URL !== undefined && url.startsWith(process.env.ELECTRON_RENDERER_URL));
-    callback({ cancel: !ok });
-  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devUrl) }));
 }
 
 export function createMainWindow(userData: string, devUrl: string | undefined): BrowserWindow {
@@ -47,21 +42,26 @@ export function createMainWindow(userData: string, devUrl: string | undefined): 
     title: '学习伴侣 · Study Companion',
     backgroundColor: '#f6f4ef',
     webPreferences: {
+      // electronegativity-ok PRELOAD_JS_CHECK: one bundled, sandboxed preload exposing only invoke() for contract names and printToPdf (src/preload/index.ts; docs/security.md item 20)
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      // Middle-click (auxclick) would otherwise be a way to open links outside the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
     },
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, userData);
-  lockDown(win.webContents, devUrl);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   return win;

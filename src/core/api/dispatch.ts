@@ -1,6 +1,7 @@
 import { contract, isCallName, type CallName } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { Core } from '../core';
+import { storageError } from '../db/open';
 import { appHandlers } from './app-handlers';
 import { recordsHandlers } from './records-handlers';
 import { quizHandlers } from './quiz-handlers';
@@ -42,6 +43,9 @@ export function createDispatch(core: Core, log: (e: unknown) => void = console.e
       if (e instanceof AppError) {
         return { ok: false, error: { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } };
       }
+      // A full disk or read-only folder is the participant's to fix, so it gets a plain message.
+      const storage = storageError(e, core.options.dataDir);
+      if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
       log(e);
       return {
         ok: false,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
@@ -13,13 +13,51 @@ export interface OpenResult {
   notices: Notice[];
 }
 
-function isHealthy(file: string, nativeBinding?: string): boolean {
+/**
+ * A disk-level SQLite failure (full, read-only, I/O error) as a STORAGE error with a message a
+ * participant can act on; null for anything else. The database itself stays consistent: SQLite
+ * rolls the failed transaction back.
+ */
+export function storageError(e: unknown, dataDir: string): AppError | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') {
+    return new AppError(
+      'STORAGE',
+      `The disk holding ${dataDir} is full, so this change was not saved. Free some space and try again.`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new AppError(
+      'STORAGE',
+      `The progress database in ${dataDir} cannot be written (${code}), so this change was not saved.`,
+    );
+  }
+  return null;
+}
+
+/** SQLite's own word that the file's content is damaged, as opposed to it being unopenable here. */
+const isCorruption = (e: unknown): boolean => {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+};
+
+/**
+ * quick_check on a database file. With `strict` (the live database), only damage reported by
+ * SQLite counts as unhealthy; any other failure (a native binding built for another runtime, a
+ * locked or unreadable file) throws STORAGE and leaves the file alone: a healthy database must
+ * never be set aside because this process could not open it.
+ */
+function isHealthy(file: string, nativeBinding?: string, strict = false): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     return rows.length === 1 && rows[0]!.quick_check === 'ok';
-  } catch {
+  } catch (e) {
+    if (strict && !isCorruption(e)) {
+      throw new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`);
+    }
     return false;
   } finally {
     db?.close();
@@ -58,6 +96,33 @@ function recover(dataDir: string, file: string, nativeBinding?: string): Notice 
 }
 
 /**
+ * A folder the app cannot write to (read-only medium or mount, no permission) is refused up front
+ * with a message naming the folder, instead of a bare SQLite error later (or progress that looks
+ * saved but is not). `access(W_OK)` is not enough on its own: it ignores read-only mounts for some
+ * file systems and is always true for root, so a probe file is created and removed.
+ */
+function assertWritable(dataDir: string): void {
+  const probe = join(dataDir, `.write-test-${process.pid}`);
+  try {
+    accessSync(dataDir, constants.W_OK);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const [why, fix] =
+      code === 'EROFS'
+        ? ['is on a read-only disk', 'Choose a folder on a writable disk']
+        : code === 'ENOSPC'
+          ? ['is on a full disk', 'Free some space on the disk']
+          : ['cannot be written to', "Check the folder's permissions or choose another folder"];
+    throw new AppError(
+      'STORAGE',
+      `The data folder ${dataDir} ${why} (${code}), so progress could not be saved. ${fix}, then start the app again.`,
+    );
+  }
+}
+
+/**
  * Opens (or creates) the progress database: integrity check first, recovery from the newest
  * healthy backup if needed (never a silent reset), durable pragmas, then migrations.
  */
@@ -67,9 +132,10 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   } catch (e) {
     throw new AppError('STORAGE', `Cannot create the data folder ${dataDir}: ${(e as Error).message}`);
   }
+  assertWritable(dataDir);
   const file = join(dataDir, DB_FILE);
   const notices: Notice[] = [];
-  if (existsSync(file) && !isHealthy(file, nativeBinding)) notices.push(recover(dataDir, file, nativeBinding));
+  if (existsSync(file) && !isHealthy(file, nativeBinding, true)) notices.push(recover(dataDir, file, nativeBinding));
 
   let db: Database.Database;
   try {
@@ -90,7 +156,7 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
     }
   } catch (e) {
     db.close();
-    throw e;
+    throw storageError(e, dataDir) ?? e;
   }
   return { db, notices };
 }
