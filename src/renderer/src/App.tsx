@@ -72,6 +72,8 @@ export function App({
   }, []);
   const signOut = useCallback(async () => {
     await call('profiles.signOut', {});
+    // The next participant starts at home, not on the previous one's screen.
+    await router.navigate('/');
     setProfile(null);
   }, []);
   const state = useMemo<AppState | null>(
