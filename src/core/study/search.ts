@@ -34,25 +34,29 @@ export function indexNote(db: Database.Database, profileId: number, packId: stri
 /** FTS5 query syntax would treat user text as operators; a quoted phrase searches it literally. */
 const phrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
-function snippetAround(body: string, query: string, offset: number): string {
-  const start = Math.max(0, offset - 40);
-  const end = Math.min(body.length, offset + query.length + 60);
-  const before = body.slice(start, offset);
-  const match = body.slice(offset, offset + query.length);
-  const after = body.slice(offset + query.length, end);
-  return `${start > 0 ? '…' : ''}${before}${OPEN}${match}${CLOSE}${after}${end < body.length ? '…' : ''}`.replace(
-    /\s+/g,
-    ' ',
-  );
-}
+const BEFORE = 40;
+const AFTER = 60;
 
-interface IndexRow {
-  body: string;
+interface HitRow {
   kind: SearchHit['kind'];
   pack_id: string;
   session_id: string;
   item_id: string;
   title: string;
+  pos: number;
+  start: number;
+  around: string;
+  total: number;
+}
+
+/** Marks the match inside the few characters SQLite cut out around it. */
+function snippet(r: HitRow, queryLength: number): string {
+  const at = r.pos - r.start; // both 1-based character positions
+  const text =
+    r.pos > 0
+      ? `${r.around.slice(0, at)}${OPEN}${r.around.slice(at, at + queryLength)}${CLOSE}${r.around.slice(at + queryLength)}`
+      : r.around;
+  return `${r.start > 1 ? '…' : ''}${text}${r.start + r.around.length <= r.total ? '…' : ''}`.replace(/\s+/g, ' ');
 }
 
 /**
@@ -67,29 +71,31 @@ export function search(
 ): { hits: SearchHit[]; truncated: boolean } {
   const q = query.trim();
   const scope = `si.pack_id = @pack AND (si.profile_id = 0 OR (si.kind = 'note' AND si.profile_id = @profile))`;
-  const select = `SELECT si.body, si.kind, si.pack_id, si.session_id, si.item_id, s.title FROM search_index si
-    JOIN sessions s ON s.pack_id = si.pack_id AND s.id = si.session_id`;
+  // Only the characters around the match leave SQLite: material rows can be long, and copying and
+  // lower-casing whole rows in JS cost more than the index lookup itself (docs/performance.md).
+  const select = (where: string, order: string) => `
+    SELECT kind, pack_id, session_id, item_id, title, pos, start, substr(body, start, @window) AS around,
+      length(body) AS total
+    FROM (SELECT si.body, si.kind, si.pack_id, si.session_id, si.item_id, s.title,
+            instr(lower(si.body), lower(@q)) AS pos, max(1, instr(lower(si.body), lower(@q)) - ${BEFORE}) AS start
+          FROM search_index si JOIN sessions s ON s.pack_id = si.pack_id AND s.id = si.session_id
+          WHERE ${where} AND ${scope} ORDER BY ${order} LIMIT ${LIMIT + 1})`;
+  const params = { q, pack: packId, profile: profileId, window: BEFORE + [...q].length + AFTER };
   const rows = (
     [...q].length >= 3
-      ? db
-          .prepare(`${select} WHERE search_index MATCH @match AND ${scope} ORDER BY rank LIMIT ${LIMIT + 1}`)
-          .all({ match: phrase(q), pack: packId, profile: profileId })
+      ? db.prepare(select('search_index MATCH @match', 'rank')).all({ ...params, match: phrase(q) })
       : db
-          .prepare(`${select} WHERE si.body LIKE @like ESCAPE '\\' AND ${scope} ORDER BY s.ord LIMIT ${LIMIT + 1}`)
-          .all({ like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, pack: packId, profile: profileId })
-  ) as IndexRow[];
-  const needle = q.toLowerCase();
-  const hits = rows.slice(0, LIMIT).map((r): SearchHit => {
-    const offset = Math.max(0, r.body.toLowerCase().indexOf(needle));
-    return {
-      kind: r.kind,
-      packId: r.pack_id,
-      sessionId: r.session_id,
-      sessionTitle: r.title,
-      itemId: r.item_id,
-      snippet: snippetAround(r.body, q, offset),
-      offset,
-    };
-  });
+          .prepare(select("si.body LIKE @like ESCAPE '\\'", 's.ord'))
+          .all({ ...params, like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+  ) as HitRow[];
+  const hits = rows.slice(0, LIMIT).map((r): SearchHit => ({
+    kind: r.kind,
+    packId: r.pack_id,
+    sessionId: r.session_id,
+    sessionTitle: r.title,
+    itemId: r.item_id,
+    snippet: snippet(r, q.length),
+    offset: Math.max(0, r.pos - 1),
+  }));
   return { hits, truncated: rows.length > LIMIT };
 }
