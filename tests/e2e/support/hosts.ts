@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { startHost, type RunningHost } from '../../../src/browser-host/server';
 import { loadBuiltin } from '../../../src/core/builtin';
 import { Core } from '../../../src/core/core';
-import { chromiumExecutable } from './chromium';
+import { chromiumArgs, chromiumExecutable } from './chromium';
 
 export const root = resolve(__dirname, '../../..');
 
@@ -36,16 +36,7 @@ export async function startBrowserHost(
 ): Promise<AppHost> {
   const browser: Browser = await playwright.chromium.launch({
     executablePath: chromiumExecutable(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
   let core: Core | null = null;
   let host: RunningHost | null = null;
