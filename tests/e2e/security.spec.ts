@@ -9,7 +9,7 @@ import { Core } from '../../src/core/core';
 import { buildPack } from '../../src/core/packs/build';
 import { generateKeyPair } from '../../src/core/packs/keys';
 import { HomePage, nav, ProfilesPage } from './pages/app-pages';
-import { chromiumExecutable } from './support/chromium';
+import { chromiumArgs, chromiumExecutable } from './support/chromium';
 import { expect, test } from './support/fixtures';
 import { root } from './support/hosts';
 
@@ -188,13 +188,7 @@ test('a damaged built-in pack file: the app starts, installed content works, and
   const origin = host.url.replace(/\/$/, '');
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
+    args: chromiumArgs,
   });
   const outside: string[] = [];
   let context: BrowserContext | undefined;
@@ -210,9 +204,11 @@ test('a damaged built-in pack file: the app starts, installed content works, and
     const page = await context.newPage();
     await page.goto(host.url);
     await signIn(page);
-    const notice = page.getByRole('alert').filter({ hasText: 'built-in study pack file' });
-    await expect(notice).toContainText('damaged');
-    await expect(notice).toContainText('unaffected');
+    // Told in the participant's language, with the technical detail one click away.
+    const notice = page.getByRole('alert').filter({ hasText: '随应用提供的学习包文件已损坏' });
+    await expect(notice).toContainText('已安装的内容仍可正常使用');
+    await notice.getByText('详细信息').click();
+    await expect(notice).toContainText('built-in study pack file');
     await new HomePage(page).openSession(1);
     await expect(page.getByTestId('material')).not.toBeEmpty();
   } finally {

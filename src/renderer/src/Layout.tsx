@@ -13,7 +13,13 @@ function Notices() {
     <div role="alert" className="notice">
       <h2>{t('notices.title')}</h2>
       {notices.map((n) => (
-        <p key={n.code + n.at}>{n.message}</p>
+        <div key={n.code + n.at}>
+          <p>{t(`notices.${n.code}`)}</p>
+          <details>
+            <summary>{t('notices.details')}</summary>
+            <p className="small">{n.message}</p>
+          </details>
+        </div>
       ))}
       <button type="button" onClick={() => void call('app.dismissNotices', {}).then(info.reload)}>
         {t('notices.dismiss')}
