@@ -18,7 +18,7 @@ export type PackReader = (path: string) => Promise<Buffer | string>;
 
 export interface LoadedPack {
   contents: PackContents;
-  /** manifest.json and every file it references, by pack path. */
+  /** manifest.json and every file it references, by pack path (empty unless `keepBytes`). */
   files: Map<string, Buffer>;
 }
 
@@ -68,11 +68,19 @@ function fail(issues: PackIssue[]): never {
   throw new PackValidationError(issues);
 }
 
-export async function loadPackContents(read: PackReader, limits: PackLimits): Promise<LoadedPack> {
+/**
+ * `keepBytes: false` (the verifier) keeps no file's bytes once decoded, so a large pack is never
+ * held as bytes and as text at once; the builder keeps them to write the zip.
+ */
+export async function loadPackContents(
+  read: PackReader,
+  limits: PackLimits,
+  { keepBytes = true }: { keepBytes?: boolean } = {},
+): Promise<LoadedPack> {
   const files = new Map<string, Buffer>();
   const manifestBytes = await read(MANIFEST_FILE);
   if (typeof manifestBytes === 'string') fail([{ entry: MANIFEST_FILE, rule: 'missing-file', message: manifestBytes }]);
-  files.set(MANIFEST_FILE, manifestBytes);
+  if (keepBytes) files.set(MANIFEST_FILE, manifestBytes);
   const mf = readJson(MANIFEST_FILE, manifestBytes);
   if (!mf.ok) fail([mf.issue]);
   const issues: PackIssue[] = [];
@@ -87,7 +95,7 @@ export async function loadPackContents(read: PackReader, limits: PackLimits): Pr
       issues.push(issueAt(mf.value, at, 'missing-file', `"${path}" ${bytes}`));
       return null;
     }
-    files.set(path, bytes);
+    if (keepBytes) files.set(path, bytes);
     return bytes;
   };
   const fetchText = async (at: PropertyKey[], path: string): Promise<string | null> => {

@@ -54,6 +54,86 @@ export function parseJsonLocated(text: string): LocatedJson {
   return { value: p.parseDocument(), positions: p.positions };
 }
 
+/**
+ * The same result as parseJsonLocated (same value, same errors), but fast on the common case of a
+ * valid file: native JSON.parse builds the value, and the positional reader runs only when it is
+ * needed, so its per-value path strings and Map entries are not made for every large file.
+ *
+ * The positional reader stays the authority. Native JSON.parse differs from it in three ways, and
+ * each falls back to it (which then reports the located error, or returns its own value):
+ *   - JSON.parse refuses the text (also a second U+FEFF, which the reader tolerates);
+ *   - nesting deeper than MAX_DEPTH, which JSON.parse accepts;
+ *   - duplicate keys, which JSON.parse silently merges: every ":" outside strings in valid JSON
+ *     separates exactly one object member, and JSON.parse creates one own property per distinct
+ *     key (also for "__proto__", which it defines as a plain own key, as the reader does), so the
+ *     members in the text equal the own keys in the value exactly when no object repeats a key.
+ * `positions` is computed by the reader on first use (only when an issue is being located), from
+ * `textAgain()` if given, so the caller may let go of this (large) string and rebuild it then.
+ */
+export function parseJsonFast(text: string, textAgain?: () => string): LocatedJson {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonLocated(text);
+  }
+  const shape = scanStructure(text);
+  if (shape.maxNesting > MAX_DEPTH || shape.members !== countOwnKeys(value)) return parseJsonLocated(text);
+  let positions: Map<string, number> | undefined;
+  const again = textAgain ?? (() => text);
+  return {
+    value,
+    get positions() {
+      positions ??= parseJsonLocated(again()).positions;
+      return positions;
+    },
+  };
+}
+
+/**
+ * Members (":" outside strings) and the deepest bracket nesting of text that JSON.parse accepted.
+ * Strings are skipped with indexOf: a quote ends the string unless an odd run of backslashes
+ * precedes it (JSON.parse has already checked the escapes themselves).
+ */
+function scanStructure(s: string): { members: number; maxNesting: number } {
+  let members = 0;
+  let open = 0;
+  let maxNesting = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) {
+      let j = s.indexOf('"', i + 1);
+      for (;;) {
+        if (j < 0) return { members: -1, maxNesting: 0 }; // cannot happen after JSON.parse; never loop
+        let k = j - 1;
+        while (s.charCodeAt(k) === 92) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = s.indexOf('"', j + 1);
+      }
+      i = j;
+    } else if (c === 58) members++;
+    else if (c === 123 || c === 91) {
+      if (++open > maxNesting) maxNesting = open;
+    } else if (c === 125 || c === 93) open--;
+  }
+  return { members, maxNesting };
+}
+
+/** Own keys of every object in a JSON.parse result (at most MAX_DEPTH + 1 levels deep). */
+function countOwnKeys(v: unknown): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) n += countOwnKeys(x);
+    return n;
+  }
+  // Object.keys, not for-in: own keys only, so enumerable keys on a prototype can never be counted.
+  const keys = Object.keys(v);
+  n += keys.length;
+  for (const k of keys) n += countOwnKeys((v as Record<string, unknown>)[k]);
+  return n;
+}
+
 class Parser {
   i = 0;
   readonly positions = new Map<string, number>();

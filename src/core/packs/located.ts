@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PackIssue } from './issues';
-import { jsonPathOf, JsonSyntaxError, lineColumn, parseJsonLocated, type LocatedJson } from './json';
+import { jsonPathOf, JsonSyntaxError, lineColumn, parseJsonFast, type LocatedJson } from './json';
 import { decodeUtf8, firstInvalidUtf8, lineOfByte } from './utf8';
 
 /**
@@ -28,11 +28,27 @@ export function readText(entry: string, bytes: Uint8Array): Result<string> {
   };
 }
 
+/**
+ * A parsed JSON file keeps its bytes, not its text: the text is needed only to locate an issue, and
+ * as a string (two bytes a character once it has any non-Latin-1 one) it is often twice the size.
+ */
 export function readJson(entry: string, bytes: Uint8Array): Result<LocatedFile> {
   const text = readText(entry, bytes);
   if (!text.ok) return text;
   try {
-    return { ok: true, value: { entry, text: text.value, json: parseJsonLocated(text.value) } };
+    let again: string | undefined;
+    const textAgain = () => (again ??= decodeUtf8(bytes) ?? '');
+    const json = parseJsonFast(text.value, textAgain);
+    return {
+      ok: true,
+      value: {
+        entry,
+        json,
+        get text() {
+          return textAgain();
+        },
+      },
+    };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const { line, column } = lineColumn(text.value, e.offset);

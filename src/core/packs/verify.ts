@@ -1,6 +1,6 @@
 import type yauzl from 'yauzl';
 import { createHash } from 'node:crypto';
-import { loadPackContents } from './contents';
+import { loadPackContents, referencedPaths } from './contents';
 import { packError, PackValidationError } from './issues';
 import { fingerprint, verifySignature } from './keys';
 import { resolveLimits, type PackLimits } from './limits';
@@ -103,11 +103,12 @@ async function verifyContents(
       throw packError('PACK_SIGNATURE', 'listed-file-missing', path, message);
     }
   }
+  // Each entry goes straight into `files` once its hash matches (no second array of results), and
+  // leaves it when the loader takes it, so its bytes can be freed as soon as they are decoded.
   const files = new Map<string, Buffer>();
   const toHash = entries.filter((e) => listed.has(e.name));
-  const results = await inOrder(toHash, HASH_CONCURRENCY, (e) => readEntryData(zip, e.entry, e.name));
-  toHash.forEach((e, i) => {
-    const r = results[i]!;
+  await inOrder(toHash, HASH_CONCURRENCY, async (e) => {
+    const r = await readEntryData(zip, e.entry, e.name);
     if (r.sha256 !== listed.get(e.name)) {
       throw packError('PACK_SIGNATURE', 'hash-mismatch', e.name, 'The file does not match its signed SHA-256 hash.');
     }
@@ -115,8 +116,16 @@ async function verifyContents(
   });
 
   // 4. Meaning: the same loader the builder uses, on signed bytes only.
-  const loaded = await loadPackContents(async (path) => files.get(path) ?? 'is not in the pack', limits);
-  const unreferenced = [...files.keys()].filter((p) => !loaded.files.has(p));
+  const take = (path: string): Buffer | undefined => {
+    const data = files.get(path);
+    files.delete(path);
+    return data;
+  };
+  const loaded = await loadPackContents(async (path) => take(path) ?? 'is not in the pack', limits, {
+    keepBytes: false,
+  });
+  const referenced = new Set([MANIFEST_FILE, ...referencedPaths(loaded.contents.manifest).map((r) => r.path)]);
+  const unreferenced = toHash.map((e) => e.name).filter((p) => !referenced.has(p));
   if (unreferenced[0] !== undefined) {
     throw new PackValidationError(
       unreferenced.map((entry) => ({
