@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const KEEP = 5;
@@ -31,4 +31,10 @@ export function writeBackup(db: Database.Database, dataDir: string, reason: stri
   db.prepare('VACUUM INTO ?').run(target);
   for (const old of listBackups(dataDir).slice(KEEP)) rmSync(old, { force: true });
   return target;
+}
+
+/** Milliseconds since the newest backup was written, or Infinity when there is none. */
+export function newestBackupAge(dataDir: string, now = Date.now()): number {
+  const newest = listBackups(dataDir)[0];
+  return newest ? now - statSync(newest).mtimeMs : Infinity;
 }

@@ -3,10 +3,11 @@ import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync,
 import { join } from 'node:path';
 import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
-import { listBackups, writeBackup } from './backup';
+import { listBackups, newestBackupAge, writeBackup } from './backup';
 import { migrate } from './migrate';
 
 export const DB_FILE = 'progress.sqlite';
+const STARTUP_BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface OpenResult {
   db: Database.Database;
@@ -151,7 +152,10 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   db.pragma('busy_timeout = 3000');
   try {
     const { from } = migrate(db, dataDir);
-    if (from > 0 && (db.prepare('SELECT count(*) AS n FROM profiles').get() as { n: number }).n > 0) {
+    // A start-up copy covers runs that ended in a crash (no backup on quit); once a day is enough,
+    // and copying a large database on every start would slow every start.
+    const hasData = (db.prepare('SELECT count(*) AS n FROM profiles').get() as { n: number }).n > 0;
+    if (from > 0 && hasData && newestBackupAge(dataDir) > STARTUP_BACKUP_EVERY_MS) {
       writeBackup(db, dataDir, 'startup');
     }
   } catch (e) {

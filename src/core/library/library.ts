@@ -6,6 +6,7 @@ import type { SettingsStore } from '../settings';
 import { indexPackContent } from '../study/search';
 import { isoNow, type Clock } from '../time';
 import { installPack } from './install';
+import type { InstallablePack } from './installable';
 import { trustPublisher } from './publishers';
 import { listPacks, packSummary } from './summary';
 import type { Uploads } from './uploads';
@@ -60,7 +61,15 @@ export class Library {
     fileName: string,
     opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
   ) {
-    const pack = await verifyPack(bytes);
+    return this.installVerified(await verifyPack(bytes), fileName, opts);
+  }
+
+  /** Installs a pack the caller has already verified (the built-in one is checked for its signer first). */
+  installVerified(
+    pack: InstallablePack,
+    fileName: string,
+    opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
+  ) {
     const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
       indexPackContent(this.db, id),
     );

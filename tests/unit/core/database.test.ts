@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/core/db/backup';
@@ -112,5 +112,23 @@ describe('integrity check and restore', () => {
     expect(info.notices.map((n) => n.code)).toEqual(['DB_RESET_NO_BACKUP']);
     expect(existsSync(join(dir, 'corrupt'))).toBe(true);
     core.close();
+  });
+});
+
+describe('rotating backups', () => {
+  it('copies the database at start-up only when the newest backup is more than a day old', async () => {
+    const dir = tempDir();
+    const first = await openCore(dir);
+    await first.call('profiles.create', { name: '钱七', unit: '省委办公厅' });
+    first.core.close(); // the backup on quit
+    const startups = () => listBackups(dir).filter((b) => b.includes('-startup')).length;
+
+    (await openCore(dir)).core.close();
+    expect(startups()).toBe(0);
+
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    for (const b of listBackups(dir)) utimesSync(b, twoDaysAgo, twoDaysAgo);
+    (await openCore(dir)).core.close();
+    expect(startups()).toBe(1);
   });
 });
