@@ -25,6 +25,8 @@ test('a participant studies session 3; position, key points and note survive clo
   await session.keyPoint(0).check();
   await session.keyPoint(2).check();
   await expect(page.getByText(/已复习 2 \/ \d+ 个要点/).first()).toBeVisible();
+  // The session's status line follows what was just done, as home will show it.
+  await expect(page.locator('.session-meta .badge')).toHaveText('学习中');
 
   const note = '自我革命永远在路上：要把学习体会落实到工作中。';
   await session.notes().fill(note);

@@ -35,8 +35,8 @@ export function useReadingTracker(
       s.dirty = true;
       if (fraction >= 0.999 && !s.reachedEnd) {
         s.reachedEnd = true;
-        flush();
-        endCb.current();
+        // Told only once the end is saved, so whatever the screen reloads then already counts it.
+        void flush().then(() => endCb.current());
       }
     };
     const tick = () => {
@@ -44,29 +44,30 @@ export function useReadingTracker(
       if (document.visibilityState === 'visible') s.seconds += (now - s.lastTick) / 1000;
       s.lastTick = now;
     };
-    const flush = () => {
+    const flush = async (): Promise<void> => {
       tick();
       const secondsDelta = Math.min(3600, Math.floor(s.seconds));
       if (!s.dirty && secondsDelta === 0) return;
       s.seconds -= secondsDelta;
       s.dirty = false;
-      void call('reading.save', { sessionId, position: s.position, reachedEnd: s.reachedEnd, secondsDelta }).catch(
+      await call('reading.save', { sessionId, position: s.position, reachedEnd: s.reachedEnd, secondsDelta }).catch(
         () => {
           s.dirty = true;
         },
       );
     };
+    const flushNow = () => void flush();
     measure();
-    const timer = window.setInterval(flush, SAVE_EVERY_MS);
+    const timer = window.setInterval(flushNow, SAVE_EVERY_MS);
     window.addEventListener('scroll', measure, { passive: true });
     window.addEventListener('resize', measure);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', flushNow);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener('scroll', measure);
       window.removeEventListener('resize', measure);
-      window.removeEventListener('pagehide', flush);
-      flush();
+      window.removeEventListener('pagehide', flushNow);
+      flushNow();
     };
   }, [ref, sessionId, initial]);
 }

@@ -11,10 +11,12 @@ function KeyPointItem({
   sessionId,
   kp,
   onChange,
+  onSaved,
 }: {
   sessionId: string;
   kp: KeyPoint;
   onChange: (kp: KeyPoint) => void;
+  onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -27,6 +29,7 @@ function KeyPointItem({
       ({ reviewedAt }) => {
         setError(undefined);
         onChange({ ...kp, reviewedAt });
+        onSaved();
       },
       (e: Error) => {
         onChange(kp);
@@ -66,10 +69,13 @@ interface Props {
   ref?: Ref<HTMLElement>;
   sessionId: string;
   keyPoints: KeyPoint[];
-  onChange: (all: KeyPoint[]) => void;
+  /** One key point changed; applied by the owner with a functional update, so two quick clicks
+   * whose saves finish out of order never undo each other. */
+  onChange: (kp: KeyPoint) => void;
+  onSaved: () => void;
 }
 
-export function KeyPoints({ ref, sessionId, keyPoints, onChange }: Props) {
+export function KeyPoints({ ref, sessionId, keyPoints, onChange, onSaved }: Props) {
   const { t } = useTranslation();
   const reviewed = keyPoints.filter((k) => k.reviewedAt).length;
   return (
@@ -78,12 +84,7 @@ export function KeyPoints({ ref, sessionId, keyPoints, onChange }: Props) {
       <p>{t('session.keyPointsProgress', { reviewed, total: keyPoints.length })}</p>
       <ul className="key-points">
         {keyPoints.map((kp) => (
-          <KeyPointItem
-            key={kp.id}
-            sessionId={sessionId}
-            kp={kp}
-            onChange={(next) => onChange(keyPoints.map((k) => (k.id === next.id ? next : k)))}
-          />
+          <KeyPointItem key={kp.id} sessionId={sessionId} kp={kp} onChange={onChange} onSaved={onSaved} />
         ))}
       </ul>
     </section>

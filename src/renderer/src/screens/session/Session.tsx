@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { SessionDetail } from '../../../../shared/contract/study';
+import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Markdown } from '../../components/Markdown';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -23,9 +24,26 @@ function Loaded({ detail }: { detail: SessionDetail }) {
   const [params] = useSearchParams();
   const find = params.get('find');
   const findIn = params.get('in');
-  useReadingTracker(materialRef, sessionId, initialReading, () => setReachedEnd(true));
+  // The status line is the core's own computation (the same as home's), fetched again after each
+  // change here rather than re-derived in the screen.
+  const [p, setProgress] = useState(detail.progress);
+  const refreshProgress = useCallback(
+    () =>
+      void call('session.get', { sessionId }).then(
+        (d) => setProgress(d.progress),
+        () => undefined,
+      ),
+    [sessionId],
+  );
+  const changeKeyPoint = useCallback(
+    (next: SessionDetail['keyPoints'][number]) => setKeyPoints((all) => all.map((k) => (k.id === next.id ? next : k))),
+    [],
+  );
+  useReadingTracker(materialRef, sessionId, initialReading, () => {
+    setReachedEnd(true);
+    refreshProgress();
+  });
   useFindInPage(findIn === 'keypoint' ? keyPointsRef : materialRef, findIn === 'note' ? null : find, true);
-  const p = detail.progress;
   return (
     <>
       <Link to="/">{t('session.back')}</Link>
@@ -44,7 +62,13 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <Markdown text={detail.material} />
         {reachedEnd && <p className="success">{t('session.readToEnd')}</p>}
       </section>
-      <KeyPoints ref={keyPointsRef} sessionId={sessionId} keyPoints={keyPoints} onChange={setKeyPoints} />
+      <KeyPoints
+        ref={keyPointsRef}
+        sessionId={sessionId}
+        keyPoints={keyPoints}
+        onChange={changeKeyPoint}
+        onSaved={refreshProgress}
+      />
       <QuizLink sessionId={sessionId} quiz={p.quiz} />
       <Notes sessionId={sessionId} initial={detail.note.text} find={findIn === 'note' ? find : null} />
     </>
