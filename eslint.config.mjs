@@ -27,6 +27,43 @@ const layer = (files, patterns, paths = []) => ({
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'crypto', 'os', 'http', 'net'];
 
+const coreOutside = [
+  '**/main/**',
+  '**/preload/**',
+  '**/renderer/**',
+  '**/browser-host/**',
+  '**/host-common/**',
+  'electron/*',
+];
+
+/** Core folder -> the core folders it must not import (its layer is lower, or unrelated). */
+const coreFolders = [
+  'api',
+  'content',
+  'db',
+  'library',
+  'packs',
+  'profiles',
+  'quiz',
+  'records',
+  'study',
+  'text',
+  'venue',
+];
+const except = (...allowed) => coreFolders.filter((f) => !allowed.includes(f));
+const coreBelow = {
+  text: except('text'),
+  db: except('db'),
+  content: except('content', 'text'),
+  packs: except('packs', 'text', 'content'),
+  profiles: except('profiles', 'db', 'text'),
+  library: except('library', 'packs', 'db', 'text', 'content'),
+  study: except('study', 'library', 'packs', 'db', 'text'),
+  quiz: except('quiz', 'study', 'library', 'packs', 'db', 'text'),
+  records: except('records', 'quiz', 'study', 'library', 'packs', 'db', 'text'),
+  venue: except('venue', 'records', 'quiz', 'study', 'library', 'packs', 'db', 'text'),
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -62,15 +99,36 @@ export default tseslint.config(
     ['**/core/**', '**/main/**', '**/preload/**', '**/browser-host/**', ...nodeBuiltins],
     ['electron', 'better-sqlite3'],
   ),
+  // A sandboxed preload can load only `electron` (and a few built-ins): no runtime import of
+  // anything else, not even shared code, so nothing can drag a dependency into the built file.
+  // Type-only imports are erased by the build and stay allowed.
+  {
+    files: ['src/preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$).*',
+              allowTypeImports: true,
+              message: 'A sandboxed preload may import only electron at run time (types are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
-    ['src/preload/**'],
-    ['**/core/**', '**/main/**', '**/renderer/**', '**/browser-host/**', ...nodeBuiltins],
-    ['better-sqlite3'],
-  ),
-  layer(
-    ['src/core/**'],
-    ['**/main/**', '**/preload/**', '**/renderer/**', '**/browser-host/**', 'electron/*'],
+    ['src/host-common/**'],
+    ['**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/browser-host/**'],
     ['electron'],
+  ),
+  layer(['src/core/**'], coreOutside, ['electron']),
+  // Inside the core the arrows point down too: each folder lists the sibling folders it must not
+  // reach (the pack format knows nothing of quizzes, the library owns indexing, ...).
+  ...Object.entries(coreBelow).map(([folder, forbidden]) =>
+    layer([`src/core/${folder}/**`], [...coreOutside, ...forbidden.map((f) => `**/${f}/**`)], ['electron']),
   ),
   layer(['src/browser-host/**'], ['**/main/**', '**/preload/**', '**/renderer/**', 'electron/*'], ['electron']),
   layer(['src/main/**'], ['**/renderer/**', '**/preload/**', '**/browser-host/**']),

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBuiltin } from '../core/builtin';
 import { Core } from '../core/core';
-import { lockDataDir } from '../core/data-lock';
+import { lockDataDir } from './data-lock';
 import { startHost } from './server';
 
 const usage = `Usage: npm run serve -- [--data DIR] [--port N]

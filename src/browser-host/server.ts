@@ -4,7 +4,7 @@ import { createDispatch, type Dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/core';
 import { securityHeaders } from '../shared/csp';
 import type { Reply } from '../shared/errors';
-import { readStatic } from '../core/fs/static-files';
+import { readStatic } from '../host-common/static-files';
 
 const MAX_BODY = 16 * 1024 * 1024;
 

@@ -1,11 +1,11 @@
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { IPC_PRINT_TO_PDF } from '../shared/bridge';
+import { IPC_HOST_PREFIX } from '../shared/bridge';
 import { isTrustedSender } from './ipc';
 
 /** The printable completion record: Electron's printToPDF behind a native save dialog. */
 export function registerPrintToPdf(getWindow: () => BrowserWindow | null, devUrl: string | undefined): void {
-  ipcMain.handle(IPC_PRINT_TO_PDF, async (event, fileName: unknown) => {
+  ipcMain.handle(IPC_HOST_PREFIX + 'printToPdf', async (event, fileName: unknown) => {
     const win = getWindow();
     if (!win || !isTrustedSender(event, devUrl)) return { saved: false };
     const name =

@@ -1,9 +1,7 @@
 import { protocol } from 'electron';
-import { readStatic } from '../core/fs/static-files';
+import { readStatic } from '../host-common/static-files';
 import { securityHeaders } from '../shared/csp';
 import { APP_HOST, APP_SCHEME } from './origin';
-
-export { APP_HOST, APP_ORIGIN, APP_SCHEME } from './origin';
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, same-origin rules). */
 export function registerScheme(): void {

@@ -1,22 +1,36 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY, IPC_CHANNEL_PREFIX, IPC_PRINT_TO_PDF, type StudyBridge } from '../shared/bridge';
-import { isCallName } from '../shared/contract';
+import type { HostChannel, StudyBridge } from '../shared/bridge';
 
 /**
- * The only thing the sandboxed page gets: invoke() for names in the contract (no raw
- * ipcRenderer), and the host capabilities. Bundled into one CommonJS file, as a sandboxed
- * preload cannot require sibling files.
+ * The only thing the sandboxed page gets: invoke() for API calls (no raw ipcRenderer), and the
+ * host capabilities. A sandboxed preload can load nothing but `electron`, so this file imports
+ * nothing else at run time (lint refuses it; tests/unit/shell checks the built file): the
+ * constants below are repeated from src/shared/bridge.ts, and the shell smoke test fails if they
+ * drift. Which calls exist is main's business: it registers a handler for contract names only,
+ * and an invoke on any other channel is rejected by Electron itself.
  */
+const BRIDGE_KEY = 'studyBridge';
+const CALL_PREFIX = 'api:';
+const NAME = /^[a-z]+\.[A-Za-z]+$/;
+
+const host = (channel: HostChannel, ...args: unknown[]) => ipcRenderer.invoke(`host:${channel}`, ...args);
+
 const bridge: StudyBridge = {
   invoke: (name, input) => {
-    if (!isCallName(name)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: `Unknown call "${name}".` } });
+    if (typeof name !== 'string' || !NAME.test(name)) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}".` },
+      });
     }
-    return ipcRenderer.invoke(IPC_CHANNEL_PREFIX + name, input);
+    return ipcRenderer.invoke(CALL_PREFIX + name, input);
   },
   host: {
     kind: 'electron',
-    printToPdf: (fileName) => ipcRenderer.invoke(IPC_PRINT_TO_PDF, fileName),
+    openPack: () => host('openPack'),
+    openVenueFiles: () => host('openVenueFiles'),
+    saveFile: (request) => host('saveFile', request),
+    printToPdf: (fileName) => host('printToPdf', fileName),
   },
 };
 

@@ -1,13 +1,46 @@
+/** A file the participant chose, already handed to the core as an upload (no bytes through IPC). */
+export interface PickedUpload {
+  uploadId: string;
+  fileName: string;
+  size: number;
+}
+
+/** A file to save where the participant says: text, or binary as base64 (XLSX). */
+export interface SaveRequest {
+  fileName: string;
+  mimeType: string;
+  content?: string;
+  base64?: string;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  path?: string;
+}
+
+/** Venue files read by the Electron main process (records are a few KB each; larger ones are named). */
+export interface PickedFiles {
+  files: { name: string; content?: string; tooLarge?: true; size?: number }[];
+  skipped: number;
+}
+
 /** What the preload script puts on `window` (Electron only). The browser host has no bridge. */
 export interface StudyBridge {
   invoke(name: string, input: unknown): Promise<unknown>;
-  /** Host capabilities only Electron has. */
+  /** Host capabilities only Electron has: native dialogs and files written by main. */
   host: {
     kind: 'electron';
-    printToPdf(fileName: string): Promise<{ saved: boolean; path?: string }>;
+    openPack(): Promise<PickedUpload | null>;
+    openVenueFiles(): Promise<PickedFiles | null>;
+    saveFile(request: SaveRequest): Promise<SaveResult>;
+    printToPdf(fileName: string): Promise<SaveResult>;
   };
 }
 
+/** The host capability channels main registers (`host:<name>`); the preload repeats these names. */
+export const hostChannels = ['openPack', 'openVenueFiles', 'saveFile', 'printToPdf'] as const;
+export type HostChannel = (typeof hostChannels)[number];
+
 export const BRIDGE_KEY = 'studyBridge';
 export const IPC_CHANNEL_PREFIX = 'api:';
-export const IPC_PRINT_TO_PDF = 'host:printToPdf';
+export const IPC_HOST_PREFIX = 'host:';

@@ -3,7 +3,7 @@ import type { PackSummary } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { verifyPack } from '../packs/verify';
 import type { SettingsStore } from '../settings';
-import { indexPackContent } from '../study/search';
+import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
 import { installPack } from './install';
 import type { InstallablePack } from './installable';

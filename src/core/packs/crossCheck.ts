@@ -1,5 +1,5 @@
 import type { Question } from '../../shared/pack/schema';
-import { normalizeAnswer } from '../quiz/normalize';
+import { normalizeAnswer } from '../text/normalize';
 import type { PackIssue } from './issues';
 import { jsonPathOf } from './json';
 import { issueAt, type LocatedFile } from './located';

@@ -1,7 +1,7 @@
 import type { AnswerKey, QuizResponse } from '../../shared/contract/quiz';
 import { AppError } from '../../shared/errors';
 import type { Question } from '../../shared/pack/schema';
-import { matchesAccepted } from './normalize';
+import { matchesAccepted } from '../text/normalize';
 
 /** Pure grading: no database, no clock, so every rule is testable on its own. */
 export function grade(q: Question, r: QuizResponse | null): boolean {

@@ -5,19 +5,6 @@ const LIMIT = 50;
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
-/** Re-indexes one pack's content (called inside the install transaction). */
-export function indexPackContent(db: Database.Database, packId: string): void {
-  db.prepare("DELETE FROM search_index WHERE pack_id = ? AND kind IN ('material', 'keypoint')").run(packId);
-  db.prepare(
-    `INSERT INTO search_index (body, kind, pack_id, session_id, item_id, profile_id)
-     SELECT material, 'material', pack_id, id, id, 0 FROM sessions WHERE pack_id = ?`,
-  ).run(packId);
-  db.prepare(
-    `INSERT INTO search_index (body, kind, pack_id, session_id, item_id, profile_id)
-     SELECT text, 'keypoint', pack_id, session_id, id, 0 FROM key_points WHERE pack_id = ?`,
-  ).run(packId);
-}
-
 export function indexNote(db: Database.Database, profileId: number, packId: string, sessionId: string, text: string) {
   db.prepare("DELETE FROM search_index WHERE kind = 'note' AND profile_id = ? AND pack_id = ? AND session_id = ?").run(
     profileId,

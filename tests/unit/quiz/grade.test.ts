@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResponse, grade } from '../../../src/core/quiz/grade';
-import { matchesAccepted, normalizeAnswer } from '../../../src/core/quiz/normalize';
+import { matchesAccepted, normalizeAnswer } from '../../../src/core/text/normalize';
 import { meetsPassMark } from '../../../src/core/quiz/submit';
 import type { Question } from '../../../src/shared/pack/schema';
 
