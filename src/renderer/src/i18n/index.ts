@@ -4,16 +4,28 @@ import { languages, type Language } from '../../../shared/languages';
 
 /**
  * Strings live in one file per feature and language (`locales/<feature>.<lang>.json`), so
- * features add their own files; each file's top-level keys are merged into one translation.
+ * features add their own files; the files are merged deeply into one translation, so two
+ * features may each add keys under one group (for example `reasons`).
  */
 const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
+
+type Tree = Record<string, unknown>;
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function mergeInto(target: Tree, source: Tree): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isTree(existing) && isTree(value)) mergeInto(existing, value);
+    else target[key] = isTree(value) ? structuredClone(value) : value;
+  }
+}
 
 export function buildResources(): Resource {
   const resources: Resource = {};
   for (const lang of languages) {
     const translation: Record<string, unknown> = {};
     for (const [path, content] of Object.entries(files)) {
-      if (path.endsWith(`.${lang}.json`)) Object.assign(translation, content);
+      if (path.endsWith(`.${lang}.json`)) mergeInto(translation, content);
     }
     resources[lang] = { translation };
   }
