@@ -2,12 +2,15 @@ import type { Browser, BrowserContext, ElectronApplication, Page, PlaywrightWork
 import { _electron } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startCoreWorker } from '../../../src/browser-host/core-worker';
 import { startHost, type RunningHost } from '../../../src/browser-host/server';
 import { loadBuiltin } from '../../../src/core/builtin';
-import { Core } from '../../../src/core/core';
+import type { CoreLink } from '../../../src/host-common/core-link';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 
 export const root = resolve(__dirname, '../../..');
+/** The core as the app runs it: the built worker entry (npm test builds before the e2e suite). */
+export const coreEntry = join(root, 'out', 'main', 'core.js');
 
 /** A running copy of the app, whichever host; `restart` is closing and reopening the app. */
 export interface AppHost {
@@ -38,17 +41,17 @@ export async function startBrowserHost(
     executablePath: chromiumExecutable(),
     args: chromiumArgs,
   });
-  let core: Core | null = null;
+  let core: CoreLink | null = null;
   let host: RunningHost | null = null;
   let context: BrowserContext | null = null;
   const open = async () => {
-    core = await Core.open({
+    core = await startCoreWorker(coreEntry, {
       dataDir,
       appName: 'Study Companion',
       appVersion: 'test',
       builtin: loadBuiltin(join(root, 'resources')),
     });
-    host = await startHost({ core, rendererDir: join(root, 'out', 'renderer') });
+    host = await startHost({ link: core, dataDir, rendererDir: join(root, 'out', 'renderer') });
     context = await browser.newContext({ locale, viewport });
     const origin = host.url.replace(/\/$/, '');
     await guard(context, origin);
@@ -61,7 +64,7 @@ export async function startBrowserHost(
   const shut = async () => {
     await context?.close();
     await host?.close();
-    core?.close();
+    await core?.close();
   };
   const handle: AppHost = {
     page: undefined as unknown as Page,
