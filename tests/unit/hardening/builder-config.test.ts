@@ -98,6 +98,20 @@ describe('electron-builder configuration', () => {
     expect(config.files).toContain('!**/node_modules/better-sqlite3/{build,deps,src}/**');
   });
 
+  it('keeps the sandbox on Ubuntu 24.04+: the deb installs electron-builder’s AppArmor profile', () => {
+    // Ubuntu 24.04 restricts unprivileged user namespaces; without a profile Chromium's sandbox
+    // aborts (electron/electron#42510). electron-builder 26's own deb post-install script installs
+    // an AppArmor profile that allows them for this executable, unless a project replaces the
+    // script or switches the profile off: neither may happen here (never --no-sandbox instead).
+    const c = config as unknown as { deb: Record<string, unknown>; linux: Record<string, unknown> };
+    expect(c.deb.afterInstall).toBeUndefined();
+    expect(c.linux.appArmorProfile).toBeUndefined();
+    const template = readFileSync(require.resolve('app-builder-lib/templates/linux/after-install.tpl'), 'utf8');
+    expect(template).toMatch(/APPARMOR_PROFILE_TARGET='\/etc\/apparmor\.d\/\$\{executable\}'/);
+    const profile = readFileSync(require.resolve('app-builder-lib/templates/linux/apparmor-profile.tpl'), 'utf8');
+    expect(profile).toMatch(/userns,/);
+  });
+
   it('points at icons that exist', () => {
     for (const icon of [config.win.icon, config.mac.icon, config.linux.icon]) {
       expect(existsSync(join(repoRoot, icon)), icon).toBe(true);
