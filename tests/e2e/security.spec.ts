@@ -127,9 +127,9 @@ test('a pack with scripts, event handlers, javascript: links and remote images s
   try {
     await signIn(page);
     await nav(page, /学习包|Library/);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: /选择 .studypack 文件|Choose a .studypack file/ }).click();
-    await (await chooser).setFiles(await hostilePackFile(dir));
+    await app.chooseFiles([await hostilePackFile(dir)], () =>
+      page.getByRole('button', { name: /选择 .studypack 文件|Choose a .studypack file/ }).click(),
+    );
     const trust = page.getByRole('button', { name: /信任此发布方|trust this publisher/ });
     await trust.click();
     await expect(page.getByRole('status')).toContainText(/已导入|Imported/);

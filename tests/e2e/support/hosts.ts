@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, ElectronApplication, Page, PlaywrightWorkerArgs } from '@playwright/test';
-import { _electron } from '@playwright/test';
+import { _electron, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCoreWorker } from '../../../src/browser-host/core-worker';
@@ -18,7 +18,54 @@ export interface AppHost {
   origin: string;
   restart(): Promise<Page>;
   close(): Promise<void>;
+  /**
+   * Answers the next file choice with these paths, then runs `open` (the click that opens it): the
+   * browser's file chooser, or Electron's native open dialog (stubbed in the main process, once).
+   */
+  chooseFiles(paths: string[], open: () => Promise<void>): Promise<void>;
+  /** Runs `save` (the click that saves) and writes what it saves to `path`: a download, or the native save dialog. */
+  saveTo(path: string, save: () => Promise<void>): Promise<string>;
 }
+
+const browserFiles = (page: () => Page) => ({
+  async chooseFiles(paths: string[], open: () => Promise<void>) {
+    const chooser = page().waitForEvent('filechooser');
+    await open();
+    await (await chooser).setFiles(paths);
+  },
+  async saveTo(path: string, save: () => Promise<void>) {
+    const download = page().waitForEvent('download');
+    await save();
+    await (await download).saveAs(path);
+    return path;
+  },
+});
+
+/** Electron's dialogs cannot be clicked by Playwright: the main process answers the next one itself. */
+const electronFiles = (app: () => ElectronApplication) => ({
+  async chooseFiles(paths: string[], open: () => Promise<void>) {
+    await app().evaluate(({ dialog }, filePaths) => {
+      const original = dialog.showOpenDialog;
+      dialog.showOpenDialog = (async () => {
+        dialog.showOpenDialog = original;
+        return { canceled: false, filePaths };
+      }) as typeof dialog.showOpenDialog;
+    }, paths);
+    await open();
+  },
+  async saveTo(path: string, save: () => Promise<void>) {
+    await app().evaluate(({ dialog }, filePath) => {
+      const original = dialog.showSaveDialog;
+      dialog.showSaveDialog = (async () => {
+        dialog.showSaveDialog = original;
+        return { canceled: false, filePath };
+      }) as typeof dialog.showSaveDialog;
+    }, path);
+    await save();
+    await expect.poll(() => existsSync(path)).toBe(true);
+    return path;
+  },
+});
 
 /** Why the Electron project cannot run here, or null where an Electron binary exists. */
 export function electronUnavailable(): string | null {
@@ -69,6 +116,7 @@ export async function startBrowserHost(
   const handle: AppHost = {
     page: undefined as unknown as Page,
     origin: '',
+    ...browserFiles(() => handle.page),
     restart: async () => {
       await shut();
       return open();
@@ -97,6 +145,7 @@ export async function startElectronHost(dataDir: string, locale: string): Promis
   const handle: AppHost = {
     page: undefined as unknown as Page,
     origin: '',
+    ...electronFiles(() => app!),
     restart: async () => {
       await app?.close();
       return open();
