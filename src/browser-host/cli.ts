@@ -42,7 +42,6 @@ async function main(): Promise<void> {
     throw e;
   });
   const host = await startHost({ core, rendererDir: resolve(values.renderer ?? 'out/renderer'), port });
-  console.log(`Study companion (browser host) at ${host.url}  data: ${dataDir}`);
   const stop = () => {
     void host.close().finally(() => {
       core.close();
@@ -52,6 +51,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Printed only once a stop signal is handled: whoever waits for this line (a test, a script)
+  // may stop the host right away, and a SIGTERM before the handler would kill it with the lock left.
+  console.log(`Study companion (browser host) at ${host.url}  data: ${dataDir}`);
 }
 
 main().catch((e: unknown) => {
