@@ -16,13 +16,23 @@ import { packImport } from './pack-import';
 import { search } from './search';
 import { startup } from './startup';
 import { venue } from './venue';
+import { verifyCpu } from './verify-cpu';
 import { weight } from './weight';
 import { writes } from './writes';
 
 type Figure = (ctx: BenchContext) => Promise<FigureResult>;
 
 /** In run order: the memory figure reports what the start-up and import figures sampled. */
-const FIGURES: Record<string, Figure> = { weight, startup, writes, search, venue, import: packImport, memory };
+const FIGURES: Record<string, Figure> = {
+  weight,
+  startup,
+  writes,
+  search,
+  venue,
+  import: packImport,
+  'verify-cpu': verifyCpu,
+  memory,
+};
 
 function chromiumVersion(): string {
   try {
