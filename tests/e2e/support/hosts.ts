@@ -15,6 +15,8 @@ export interface AppHost {
   origin: string;
   restart(): Promise<Page>;
   close(): Promise<void>;
+  /** The Electron app (main process), in the electron project only. */
+  electron?: ElectronApplication;
 }
 
 /** Why the Electron project cannot run here, or null where an Electron binary exists. */
@@ -87,6 +89,7 @@ export async function startElectronHost(dataDir: string, locale: string): Promis
       env: { ...process.env, STUDY_USER_DATA: dataDir },
     });
     const page = await app.firstWindow();
+    handle.electron = app;
     handle.page = page;
     handle.origin = 'app://study';
     return page;
