@@ -73,6 +73,8 @@ export default tseslint.config(
       'node_modules/**',
       'resources/**',
       'coverage/**',
+      '.stryker-tmp/**',
+      'reports/**',
       'test-results/**',
       'playwright-report/**',
     ],

@@ -10,9 +10,14 @@ export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/support/global-setup.ts',
   outputDir: 'test-results',
+  // The only screenshots compared are the README's (tests/e2e/home.spec.ts).
+  snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // A test that passes only on its retry is a failure, not a pass: the retry is there to report the
+  // flake (with its trace), never to hide it.
+  failOnFlakyTests: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],

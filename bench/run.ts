@@ -17,6 +17,7 @@ import { responsiveness } from './responsiveness';
 import { search } from './search';
 import { startup } from './startup';
 import { venue } from './venue';
+import { verifyCpu } from './verify-cpu';
 import { weight } from './weight';
 import { writes } from './writes';
 
@@ -31,6 +32,7 @@ const FIGURES: Record<string, Figure> = {
   venue,
   import: packImport,
   responsiveness,
+  'verify-cpu': verifyCpu,
   memory,
 };
 

@@ -71,8 +71,6 @@ async function main(): Promise<void> {
     unlock();
     throw e;
   });
-  console.log(`Study companion (browser host) at ${host.url}  data: ${dataDir}`);
-  console.log('Press Ctrl-C to stop.');
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -87,6 +85,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Printed only once a stop signal is handled: whoever waits for this line (a test, a script)
+  // may stop the host right away, and a SIGTERM before the handler would kill it with the lock left.
+  console.log(`Study companion (browser host) at ${host.url}  data: ${dataDir}`);
+  console.log('Press Ctrl-C to stop.');
 }
 
 main().catch((e: unknown) => {

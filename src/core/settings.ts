@@ -30,7 +30,10 @@ export class SettingsStore {
   }
 
   set(patch: Partial<Settings>): Settings {
-    const next = settingsSchema.parse({ ...this.get(), ...patch });
+    // A key sent as undefined (IPC's structured clone keeps it) means "not sent": a spread would
+    // let it replace the stored value and fail the schema.
+    const sent = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = settingsSchema.parse({ ...this.get(), ...sent });
     this.setRaw('ui', JSON.stringify(next));
     return next;
   }

@@ -38,10 +38,22 @@ test('navigation to another origin is refused', async ({ app }, testInfo) => {
   onlyInElectron(testInfo);
   const page = app.page;
   await signIn(page);
+  // The main process's own will-navigate event proves the attempt reached the shell; a listener
+  // added after the app's sees whether the app refused it (no fixed sleep, then "nothing happened").
+  const seen = app.electron!.evaluate(
+    ({ BrowserWindow }) =>
+      new Promise<{ url: string; prevented: boolean | undefined }>((resolve) => {
+        BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (event, url) =>
+          resolve({ url, prevented: (event as { defaultPrevented?: boolean }).defaultPrevented }),
+        );
+      }),
+  );
   await page.evaluate(() => {
     (globalThis as unknown as Globals).location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(1000);
+  const attempt = await seen;
+  expect(attempt.url).toBe('https://example.com/');
+  expect(attempt.prevented).not.toBe(false);
   expect(new URL(page.url()).origin).toBe(app.origin);
   await expect(page.locator('.session-card')).toHaveCount(6);
 });
@@ -50,10 +62,11 @@ test('window.open opens nothing', async ({ app }, testInfo) => {
   onlyInElectron(testInfo);
   const page = app.page;
   await signIn(page);
+  // window.open answers null at once when the shell's window-open handler denies it: the return
+  // value itself is the refusal, so there is nothing to wait for.
   const opened = await page.evaluate(() => (globalThis as unknown as Globals).open('https://example.com/') === null);
   expect(opened).toBe(true);
-  await page.waitForTimeout(500);
-  expect(page.context().pages()).toHaveLength(1);
+  expect(app.electron!.windows()).toHaveLength(1);
 });
 
 // ---- a hostile pack -----------------------------------------------------------------------------
@@ -155,11 +168,24 @@ test('a pack with scripts, event handlers, javascript: links and remote images s
     const hrefs = await material.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.filter((h) => !h.startsWith('#'))).toEqual([]);
 
-    // The would-be links are inert text: clicking them goes nowhere and runs nothing.
-    for (const text of ['x', 'y', 'outside', 'an html link']) {
+    // The would-be links are inert text: clicking them goes nowhere and runs nothing. A listener on
+    // window (bubbling, so it runs after any handler the page has) records each click once it was
+    // fully handled, and a navigation would have fired pagehide: wait on those, not on a clock.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as Globals & { __clicks: string[]; __left: boolean };
+      g.__clicks = [];
+      g.__left = false;
+      window.addEventListener('click', (e) => g.__clicks.push((e.target as HTMLElement).textContent ?? ''));
+      window.addEventListener('pagehide', () => (g.__left = true));
+    });
+    const texts = ['x', 'y', 'outside', 'an html link'];
+    for (const text of texts) {
       await material.getByText(text, { exact: true }).first().click();
     }
-    await page.waitForTimeout(500);
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as { __clicks: string[] }).__clicks))
+      .toEqual(texts);
+    expect(await page.evaluate(() => (globalThis as unknown as { __left: boolean }).__left)).toBe(false);
     expect(new URL(page.url()).origin).toBe(app.origin);
     expect(await page.evaluate(() => (globalThis as unknown as Globals).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);

@@ -1,4 +1,5 @@
 import { HomePage, nav, ProfilesPage, SessionPage } from './pages/app-pages';
+import { callApp } from './support/app-call';
 import { expect, test } from './support/fixtures';
 
 // A short window, so the material of one session needs scrolling, as on a small laptop at 150 %.
@@ -18,9 +19,14 @@ test('a participant studies session 3; position, key points and note survive clo
   const material = session.material();
   const box = (await material.boundingBox())!;
   await page.evaluate((y) => window.scrollTo({ top: y }), box.y + box.height * 0.5);
-  await page.waitForTimeout(2500); // the reader saves its position every 2 s
   const scrolledTo = await page.evaluate(() => window.scrollY);
   expect(scrolledTo).toBeGreaterThan(100);
+  // The reader saves its position every 2 s: wait until the app holds it, not for a fixed time.
+  const saved = () =>
+    callApp<{ reading: { position: number } }>(page, 'session.get', { sessionId: 's3' }).then(
+      (s) => s.reading.position,
+    );
+  await expect.poll(saved, { timeout: 15_000 }).toBeGreaterThan(0.2);
 
   await session.keyPoint(0).check();
   await session.keyPoint(2).check();

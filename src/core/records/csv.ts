@@ -3,6 +3,8 @@
  * Chinese as mojibake), CRLF line ends, and fields quoted when they hold a comma, quote or line
  * break. Cells are numbers (written as numbers, so a 0 stays 0), strings, or null (empty).
  */
+import { AppError } from '../../shared/errors';
+
 export type Cell = string | number | null;
 
 const BOM = '\uFEFF';
@@ -27,38 +29,58 @@ export function toCsv(rows: Cell[][]): string {
   return BOM + rows.map((r) => r.map(field).join(',') + '\r\n').join('');
 }
 
-/** Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped. */
+/**
+ * Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped.
+ * A quote opens a quoted field only at the start of a field; elsewhere it is text, as spreadsheets
+ * read it. A quoted field left open to the end of the file is refused (it would swallow every line
+ * after it), naming the line where it opened.
+ */
 export function parseCsv(text: string): string[][] {
   const src = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let fieldStart = true;
+  let line = 1;
+  let openedOn = 0;
   const endRow = () => {
     row.push(cell);
     if (row.length > 1 || row[0]!.trim() !== '') rows.push(row);
     row = [];
     cell = '';
+    fieldStart = true;
   };
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
+    if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
     if (quoted) {
       if (c !== '"') cell += c;
       else if (src[i + 1] === '"') {
         cell += '"';
         i++;
       } else quoted = false;
-    } else if (c === '"') {
+    } else if (c === '"' && fieldStart) {
       quoted = true;
+      fieldStart = false;
+      openedOn = line;
     } else if (c === ',') {
       row.push(cell);
       cell = '';
+      fieldStart = true;
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       endRow();
     } else {
       cell += c;
+      fieldStart = false;
     }
+  }
+  if (quoted) {
+    throw new AppError('INVALID_INPUT', `The CSV file has a quote opened on line ${openedOn} that is never closed.`, {
+      reason: 'csv.unterminatedQuote',
+      line: openedOn,
+    });
   }
   if (cell !== '' || row.length) endRow();
   return rows;

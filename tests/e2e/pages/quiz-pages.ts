@@ -10,12 +10,15 @@ export function answerKey(sessionId: string): Question[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { quiz: { questions: Question[] } }).quiz.questions;
 }
 
-/** Answers every question shown on the quiz page, rightly or wrongly (English UI). */
+/**
+ * Answers every one of `questions`, rightly or wrongly (English UI). The page must show exactly
+ * these questions: a quiz screen that dropped or added one fails here.
+ */
 export async function answerAll(page: Page, questions: Question[], right: boolean) {
-  await expect(page.locator('[data-testid^="question-"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid^="question-"]')).toHaveCount(questions.length);
   for (const q of questions) {
     const card = page.getByTestId(`question-${q.id}`);
-    if ((await card.count()) === 0) continue; // practice asks only some
+    await expect(card, `question ${q.id} is shown`).toBeVisible();
     const option = (id: string) => {
       const text = 'options' in q ? q.options.find((o) => o.id === id)!.text : id;
       return card.getByRole(q.type === 'multiple' ? 'checkbox' : 'radio', { name: text, exact: false });
@@ -38,9 +41,9 @@ export async function answerAll(page: Page, questions: Question[], right: boolea
   await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
 }
 
+/** Submits a fully answered attempt: no "unanswered questions" confirmation may appear. */
 export async function submit(page: Page) {
   await page.getByRole('button', { name: 'Submit my answers' }).click();
-  const anyway = page.getByRole('button', { name: 'Submit anyway' });
-  if (await anyway.isVisible().catch(() => false)) await anyway.click();
   await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit anyway' })).toHaveCount(0);
 }

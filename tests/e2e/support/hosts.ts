@@ -25,6 +25,8 @@ export interface AppHost {
   chooseFiles(paths: string[], open: () => Promise<void>): Promise<void>;
   /** Runs `save` (the click that saves) and writes what it saves to `path`: a download, or the native save dialog. */
   saveTo(path: string, save: () => Promise<void>): Promise<string>;
+  /** The Electron app (main process), in the electron project only. */
+  electron?: ElectronApplication;
 }
 
 const browserFiles = (page: () => Page) => ({
@@ -138,6 +140,7 @@ export async function startElectronHost(dataDir: string, locale: string): Promis
       env: { ...process.env, STUDY_USER_DATA: dataDir },
     });
     const page = await app.firstWindow();
+    handle.electron = app;
     handle.page = page;
     handle.origin = 'app://study';
     return page;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../../src/core/core';
 import { DB_FILE } from '../../../src/core/db/open';
-import { stateAfter, type State } from '../../fixtures/hardening/crash-ops';
+import { stateAfter, type Response, type State } from '../../fixtures/hardening/crash-ops';
 import { bundleFixture, childEnv, miniPack } from './support';
 import { tempDir } from '../support/temp';
 
@@ -83,7 +83,32 @@ function readState(db: Database.Database, profileId: number): State {
       .prepare('SELECT key_point_id FROM key_point_reviews WHERE profile_id = ? ORDER BY key_point_id')
       .all(profileId) as { key_point_id: string }[]
   ).map((r) => r.key_point_id);
-  return { notes, reading, reviewed };
+  const answers = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ?');
+  const attempts = (
+    db.prepare('SELECT id, score FROM attempts WHERE profile_id = ? ORDER BY id').all(profileId) as {
+      id: number;
+      score: number | null;
+    }[]
+  )
+    .map((a) => ({
+      answers: Object.fromEntries(
+        (answers.all(a.id) as { question_id: string; response: string }[]).map((r) => [
+          r.question_id,
+          JSON.parse(r.response) as Response,
+        ]),
+      ),
+      score: a.score,
+    }))
+    .filter((a) => a.score !== null || Object.keys(a.answers).length > 0);
+  const wrong = Object.fromEntries(
+    (
+      db.prepare('SELECT question_id, times_wrong FROM wrong_answers WHERE profile_id = ?').all(profileId) as {
+        question_id: string;
+        times_wrong: number;
+      }[]
+    ).map((r) => [r.question_id, r.times_wrong]),
+  );
+  return { notes, reading, reviewed, attempts, wrong };
 }
 
 describe('crash durability', () => {
@@ -101,6 +126,8 @@ describe('crash durability', () => {
     }
     const midWriting = runs.filter((r) => r.lastSaved > 0);
     expect(midWriting.length, 'runs killed while writing').toBeGreaterThanOrEqual(20);
+    // The quiz writes the architecture promises survive a crash were made and checked, not just the rest.
+    expect(Math.max(...runs.map((r) => r.lastSaved)), 'some run reached a quiz.submit').toBeGreaterThanOrEqual(6);
 
     const db = new Database(join(dataDir, DB_FILE), { readonly: true });
     try {

@@ -18,6 +18,11 @@ import { miniPack, suiteDir } from './support';
  */
 
 const RUNS_PER_CALL = Number(process.env.FUZZ_RUNS ?? 60);
+/** A new seed every run finds new cases; a failure prints its seed so the same run can be replayed. */
+const SEED =
+  process.env.FUZZ_SEED === undefined ? Date.now() ^ (Math.random() * 0x1_0000_0000) : Number(process.env.FUZZ_SEED);
+const replay = `replay with FUZZ_SEED=${SEED} npx vitest run tests/unit/hardening/dispatch-fuzz.test.ts`;
+console.log(`dispatch fuzz seed ${SEED} (${replay})`);
 
 let core: Core;
 let dispatch: Dispatch;
@@ -175,7 +180,7 @@ describe('dispatcher fuzz: every contract call, random and malformed payloads', 
   afterAll(() => {
     const codes = [...tally.byCode].map(([c, n]) => `${c} ${n}`).join(', ');
     console.log(
-      `dispatch fuzz: ${callNames.length} calls x ${RUNS_PER_CALL}: ${tally.ok} ok, ${tally.errors} errors (${codes})`,
+      `dispatch fuzz: ${callNames.length} calls x ${RUNS_PER_CALL}: ${tally.ok} ok, ${tally.errors} errors (${codes}); ${replay}`,
     );
   });
 
@@ -205,7 +210,9 @@ describe('dispatcher fuzz: every contract call, random and malformed payloads', 
         // Whatever crosses back over IPC/HTTP must survive JSON (the browser host's transport).
         expect(() => JSON.stringify(reply)).not.toThrow();
       }),
-      { numRuns: RUNS_PER_CALL },
+      // Every call gets the same seed, so one FUZZ_SEED replays any of them (fast-check's own
+      // failure report adds the path to the smallest failing case).
+      { numRuns: RUNS_PER_CALL, seed: SEED },
     );
   });
 });

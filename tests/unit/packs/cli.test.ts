@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/studypack';
 import { buildPack } from '../../../src/core/packs/build';
-import { fingerprint, parsePublicKeyFile } from '../../../src/core/packs/keys';
+import { fingerprint, generateKeyPair, parsePublicKeyFile } from '../../../src/core/packs/keys';
 import { verifyPack } from '../../../src/core/packs/verify';
 import { MINI, miniCopy, tempDir } from './helpers/pack';
 
@@ -57,8 +57,9 @@ describe('studypack CLI, spawned through bin/studypack.mjs', () => {
     expect(i.out).toMatch(/s1 {2}第一讲：学习方法\n\s+2 key points, 2 questions \(1 single, 1 truefalse\)/);
   });
 
-  it('verify exits 1 for a tampered pack, naming the file and the entry', () => {
-    const bytes = readFileSync(pack);
+  it('verify exits 1 for a tampered pack, naming the file and the entry', async () => {
+    const dir = tempDir(); // its own pack: the test passes alone and in any order
+    const bytes = await buildPack(MINI, generateKeyPair().privateKeyPem);
     bytes[bytes.indexOf(Buffer.from('manifest.json')) + 40]! ^= 0xff; // inside manifest.json's data
     writeFileSync(join(dir, 'tampered.studypack'), bytes);
     const r = spawned(dir, 'verify', 'tampered.studypack');
@@ -68,8 +69,18 @@ describe('studypack CLI, spawned through bin/studypack.mjs', () => {
 });
 
 describe('studypack CLI, in-process main()', () => {
-  const dir = tempDir();
-  const at = (name: string) => join(dir, name);
+  /** Each test makes its own folder, keys and packs: none relies on another having run first. */
+  const folder = () => {
+    const dir = tempDir();
+    return (name: string) => join(dir, name);
+  };
+  /** A folder with a key pair "signer" and a pack p.studypack it signed. */
+  const signed = async () => {
+    const at = folder();
+    expect((await run('keygen', '-o', at('signer'))).code).toBe(0);
+    expect((await run('build', MINI, '--key', at('signer.key'), '-o', at('p.studypack'))).code).toBe(0);
+    return at;
+  };
 
   it('exits 2 for every kind of usage error', async () => {
     const cases = [
@@ -92,6 +103,7 @@ describe('studypack CLI, in-process main()', () => {
   });
 
   it('keygen refuses to overwrite, and accepts a folder for -o', async () => {
+    const at = folder();
     expect((await run('keygen', '-o', at('pub'))).code).toBe(0);
     const again = await run('keygen', '-o', at('pub'));
     expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/pub\.key: already exists/) });
@@ -101,9 +113,8 @@ describe('studypack CLI, in-process main()', () => {
   });
 
   it('verify --trust exits 1 when another key signed the pack', async () => {
-    await run('keygen', '-o', at('signer'));
+    const at = await signed();
     await run('keygen', '-o', at('stranger'));
-    expect((await run('build', MINI, '--key', at('signer.key'), '-o', at('p.studypack'))).code).toBe(0);
     expect((await run('verify', at('p.studypack'), '--trust', at('signer.pub'))).code).toBe(0);
     const r = await run('verify', at('p.studypack'), '--trust', at('stranger.pub'));
     expect(r).toMatchObject({
@@ -114,6 +125,7 @@ describe('studypack CLI, in-process main()', () => {
   });
 
   it('exits 1 for missing files, bad keys and invalid folders, naming file and line', async () => {
+    const at = await signed();
     expect(await run('verify', at('nope.studypack'))).toMatchObject({
       code: 1,
       err: expect.stringMatching(/nope\.studypack: no such file/),
@@ -132,6 +144,7 @@ describe('studypack CLI, in-process main()', () => {
   });
 
   it('inspect lists sessions with counts, files with sizes, and the fingerprint', async () => {
+    const at = await signed();
     const r = await run('inspect', at('p.studypack'));
     expect(r.code, r.err).toBe(0);
     const fp = (await verifyPack(readFileSync(at('p.studypack')))).fingerprint;

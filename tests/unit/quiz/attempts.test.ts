@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { grade } from '../../../src/core/quiz/grade';
 import { tempDir } from '../support/temp';
 import { answerAll, answerKeyOf, closeCore, errorCode, participant, rightResponse } from './support';
 
@@ -37,6 +38,29 @@ describe('quiz attempts', () => {
     }
     // 7 questions with shuffled options: two equal layouts by chance are vanishingly unlikely.
     expect(layouts.size).toBe(3);
+  });
+
+  it('a quiz shuffles the order of its questions too, not only their options', async () => {
+    const p = await participant();
+    const orders = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const a = await p.call('quiz.start', { sessionId: 's6' });
+      orders.add(a.questions.map((q) => q.id).join());
+      await p.call('quiz.submit', { attemptId: a.attemptId });
+    }
+    // 7 questions: five attempts in the same order by chance is (1/5040)^4.
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('history describes the session asked for, not the first one', async () => {
+    const p = await participant();
+    const s3 = (await p.call('course.overview', {})).sessions[2]!;
+    const a = await p.call('quiz.start', { sessionId: 's3' });
+    await p.call('quiz.submit', { attemptId: a.attemptId });
+    const history = await p.call('quiz.history', { sessionId: 's3' });
+    expect(history.session).toEqual({ id: 's3', ord: s3.ord, title: s3.title, questions: s3.quiz.questions });
+    expect(history.attempts.map((h) => h.attemptId)).toEqual([a.attemptId]);
+    expect((await p.call('quiz.history', { sessionId: 's1' })).attempts).toEqual([]);
   });
 
   it('an attempt interrupted by a restart resumes with its saved answers and the same order', async () => {
@@ -100,7 +124,21 @@ describe('quiz attempts', () => {
     expect(item.explanation).not.toBe('');
     expect(item.source.length).toBeGreaterThan(8);
     expect(item.response).not.toBeNull();
-    expect(item.answer.type).toBe(item.type);
+    // The review's answer key is the pack's right answer for every question.
+    const key = answerKeyOf(p.core);
+    for (const i of review.items) {
+      const q = key.get(i.id)!;
+      const expected =
+        q.type === 'single'
+          ? { type: 'single', option: q.answer[0] }
+          : q.type === 'multiple'
+            ? { type: 'multiple', options: q.answer }
+            : q.type === 'truefalse'
+              ? { type: 'truefalse', value: q.answer }
+              : { type: 'fill', accepted: q.answer };
+      expect(i.answer, i.id).toEqual(expected);
+      expect(i.correct, i.id).toBe(grade(q, i.response));
+    }
 
     const b = await p.call('quiz.start', { sessionId: 's1' });
     expect(b.attemptId).not.toBe(a.attemptId);

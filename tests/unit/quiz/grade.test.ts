@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkResponse, grade } from '../../../src/core/quiz/grade';
+import { answerKey, checkResponse, grade } from '../../../src/core/quiz/grade';
 import { matchesAccepted, normalizeAnswer } from '../../../src/core/text/normalize';
 import { meetsPassMark } from '../../../src/core/quiz/submit';
 import type { Question } from '../../../src/shared/pack/schema';
@@ -23,6 +23,9 @@ describe('grading per question type', () => {
     expect(grade(multiple, { type: 'multiple', options: ['a'] })).toBe(false);
     expect(grade(multiple, { type: 'multiple', options: ['a', 'c', 'd'] })).toBe(false);
     expect(grade(multiple, { type: 'multiple', options: [] })).toBe(false);
+    // The right number of options, one of them wrong: every right option must be ticked.
+    expect(grade(multiple, { type: 'multiple', options: ['a', 'd'] })).toBe(false);
+    expect(grade(multiple, { type: 'multiple', options: ['b', 'd'] })).toBe(false);
   });
 
   it('true/false, including a false answer', () => {
@@ -40,6 +43,19 @@ describe('grading per question type', () => {
       expect(grade(fill, { type: 'fill', text })).toBe(true);
     expect(grade(fill, { type: 'fill', text: 'four' })).toBe(false);
     expect(grade(fill, { type: 'fill', text: '' })).toBe(false);
+  });
+});
+
+describe('the answer key shown in the review', () => {
+  it('gives the right answer of every type, and copies (never shares) the pack arrays', () => {
+    expect(answerKey(single)).toEqual({ type: 'single', option: 'b' });
+    expect(answerKey(multiple)).toEqual({ type: 'multiple', options: ['a', 'c'] });
+    expect(answerKey(tf)).toEqual({ type: 'truefalse', value: false });
+    expect(answerKey({ ...tf, answer: true })).toEqual({ type: 'truefalse', value: true });
+    expect(answerKey(fill)).toEqual({ type: 'fill', accepted: ['Four Winds', '四风', 'self-revolution'] });
+    const key = answerKey(multiple);
+    if (key.type === 'multiple') key.options.push('d');
+    expect(multiple.type === 'multiple' && multiple.answer).toEqual(['a', 'c']);
   });
 });
 

@@ -26,6 +26,40 @@ describe('CSV writing and reading (RFC 4180)', () => {
     expect(toCsv([['=1+1', '-2', '@x', '+3', 'ok']])).toBe("\uFEFF'=1+1,'-2,'@x,'+3,ok\r\n");
   });
 
+  it('guards tab and carriage return, which spreadsheets also strip before a formula', () => {
+    expect(toCsv([['\t=1+1', '\r=1+1']])).toBe('\uFEFF\'\t=1+1,"\'\r=1+1"\r\n');
+  });
+
+  it('refuses a quote that is never closed, naming its line, instead of swallowing the rest of the file', () => {
+    const text = 'name,unit\n张三,省委\n"李四,省纪委\n王五,省财政厅\n';
+    expect(() => parseCsv(text)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        detail: { reason: 'csv.unterminatedQuote', line: 3 },
+      }),
+    );
+    expect(() => parseCsv('a,"b')).toThrow(
+      expect.objectContaining({ detail: { reason: 'csv.unterminatedQuote', line: 1 } }),
+    );
+  });
+
+  it('reads a quote inside an unquoted field as text, as spreadsheets do', () => {
+    expect(parseCsv('name,unit\n张"三,省委"办公厅\n李四,x\n')).toEqual([
+      ['name', 'unit'],
+      ['张"三', '省委"办公厅'],
+      ['李四', 'x'],
+    ]);
+  });
+
+  it('keeps a trailing empty field, with and without a final line end', () => {
+    expect(parseCsv('a,b,\r\nc,,\r\n')).toEqual([
+      ['a', 'b', ''],
+      ['c', '', ''],
+    ]);
+    expect(parseCsv('a,b,')).toEqual([['a', 'b', '']]);
+    expect(parseCsv('a,""')).toEqual([['a', '']]);
+  });
+
   it('reads LF-only files and files without a BOM, dropping blank lines', () => {
     expect(parseCsv('name,unit\n\n张三,"省委, 组织部"\n')).toEqual([
       ['name', 'unit'],

@@ -44,7 +44,15 @@ describe('profiles', () => {
     await first.call('profiles.create', { name: '丙', unit: '单位三' });
     first.core.close();
     const second = await open(dir);
-    expect((await second.call('profiles.list', {})).activeId).not.toBeNull();
+    const reopened = await second.call('profiles.list', {});
+    expect(reopened.activeId).toBe(reopened.profiles.find((p) => p.name === '丙')!.id);
+
+    // The last one now has a PIN: nobody is signed in after the next restart.
+    const locked = await second.call('profiles.create', { name: '丁', unit: '单位四', pin: '1357' });
+    expect((await second.call('profiles.list', {})).activeId).toBe(locked.id);
+    second.core.close();
+    const third = await open(dir);
+    expect((await third.call('profiles.list', {})).activeId).toBeNull();
   });
 });
 

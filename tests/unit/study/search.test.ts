@@ -59,9 +59,25 @@ describe('full-text search', () => {
   });
 
   it('treats query syntax characters as plain text', async () => {
-    const { call } = await withChinesePack();
-    for (const query of ['"', 'a OR b', '%', '_', 'NEAR(x y)', '*', "'; DROP TABLE notes; --"]) {
-      await expect(call('search.query', { query })).resolves.toMatchObject({ hits: expect.any(Array) });
+    const { call, core } = await withChinesePack();
+    await call('note.save', { sessionId: 's1', text: '完成率100%' });
+    await call('note.save', { sessionId: 's2', text: `a_b "引号" it's` });
+    const found = async (query: string) =>
+      ((await call('search.query', { query })).hits as { kind: string; sessionId: string; snippet: string }[]).map(
+        (h) => [h.kind, h.sessionId, h.snippet],
+      );
+    // Short queries take the LIKE fallback, where % and _ are wildcards unless escaped.
+    expect(await found('%')).toEqual([['note', 's1', '完成率100\u0001%\u0002']]);
+    expect(await found('_')).toEqual([['note', 's2', `a\u0001_\u0002b "引号" it's`]]);
+    expect(await found('"')).toEqual([['note', 's2', `a_b \u0001"\u0002引号" it's`]]);
+    expect(await found("'")).toEqual([['note', 's2', `a_b "引号" it\u0001'\u0002s`]]);
+    expect(await found('\\')).toEqual([]);
+    // Longer ones go to FTS5, where these would be operators or syntax errors.
+    expect(await found('00%')).toEqual([['note', 's1', '完成率1\u000100%\u0002']]);
+    expect(await found('"引号"')).toEqual([['note', 's2', `a_b \u0001"引号"\u0002 it's`]]);
+    for (const query of ['a OR b', 'NEAR(x y)', '***', "'; DROP TABLE notes; --"]) {
+      expect(await found(query), query).toEqual([]);
     }
+    expect(core.db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2 });
   });
 });
