@@ -4,6 +4,7 @@ import type { studyCalls } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { alignedTranslationText } from '../../shared/pack/aligned';
 import type { AlignedTranslation } from '../../shared/pack/schema';
+import { packLanguages } from '../library/translations';
 import { overview, sessionDetail, wording } from '../study/session';
 import { search } from '../study/search';
 import { markKeyPoint, saveNote, saveReading } from '../study/writes';
@@ -42,9 +43,17 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
         text: alignedTranslationText(aligned),
         language: w.language,
         notice: w.notice,
+        languages: packLanguages(core.db, id),
       };
     }
-    return { packId: id, title: row.title, text: row.source_text, language: shownOwn(core.db, id), notice: null };
+    return {
+      packId: id,
+      title: row.title,
+      text: row.source_text,
+      language: shownOwn(core.db, id),
+      notice: null,
+      languages: packLanguages(core.db, id),
+    };
   },
   'reading.save': (input, core) => {
     const s = core.scope(input.packId);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Overview, SessionDetail } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { packSummary } from '../library/summary';
-import { isTranslation, shownLanguage } from '../library/translations';
+import { isTranslation, packLanguages, shownLanguage } from '../library/translations';
 import { sessionProgress } from './progress';
 
 export function requireSession(
@@ -136,5 +136,6 @@ export function sessionDetail(
     note: { text: note?.text ?? '', updatedAt: note?.updated_at ?? null },
     language: w.language,
     notice: w.notice,
+    languages: packLanguages(db, packId),
   };
 }

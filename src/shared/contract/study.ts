@@ -75,6 +75,8 @@ export const sessionDetailSchema = z.object({
   /** The language material and key points are in, and the translation's notice when it is one. */
   language: z.string(),
   notice: z.string().nullable(),
+  /** Every language the pack has (its own first), to offer a switch and the side-by-side view. */
+  languages: z.array(z.string()),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -105,6 +107,7 @@ export const studyCalls = {
       text: z.string(),
       language: z.string(),
       notice: z.string().nullable(),
+      languages: z.array(z.string()),
     }),
   ),
   'reading.save': call(
