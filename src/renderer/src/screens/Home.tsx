@@ -4,6 +4,7 @@ import type { SessionProgress } from '../../../shared/contract/study';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProgressBar } from '../components/ProgressBar';
 import { useCall } from '../hooks/useCall';
+import { useContentLanguage } from '../hooks/useContentLanguage';
 
 function SessionCard({ s }: { s: SessionProgress }) {
   const { t } = useTranslation();
@@ -25,7 +26,8 @@ function SessionCard({ s }: { s: SessionProgress }) {
 
 export function Home() {
   const { t } = useTranslation();
-  const { data, error, reload } = useCall('course.overview', {});
+  const language = useContentLanguage();
+  const { data, error, reload } = useCall('course.overview', { language });
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
   if (!data) return <p>{t('app.loading')}</p>;
   const { pack, overall, resume, sessions } = data;

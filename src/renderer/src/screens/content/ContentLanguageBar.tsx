@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { languageName } from '../../components/languageName';
+import { useApp } from '../../state';
+import './content.css';
+
+interface Props {
+  /** Every language the pack has, its own first. */
+  languages: string[];
+  /** The language shown (the core's answer, which may differ from the one asked for). */
+  shown: string;
+  /** The translation's own notice (参考译文…), shown in its language. */
+  notice: string | null;
+  /** Offer the side-by-side view (the reader and the article; not the quiz). */
+  sideBySide?: boolean;
+}
+
+/** Chooses the content language, offers the side-by-side view and says when the text is a translation. */
+export function ContentLanguageBar({ languages, shown, notice, sideBySide = true }: Props) {
+  const { t, i18n } = useTranslation();
+  const { settings, updateSettings } = useApp();
+  if (languages.length < 2) return null;
+  return (
+    <div className="content-language card" data-testid="content-language">
+      <fieldset className="segmented">
+        <legend>{t('content.language')}</legend>
+        {languages.map((lang) => (
+          <label key={lang} className={lang === shown ? 'chosen' : undefined}>
+            <input
+              type="radio"
+              name="content-language"
+              value={lang}
+              checked={lang === shown}
+              onChange={() => void updateSettings({ contentLanguage: lang })}
+            />
+            <span lang={lang}>{languageName(lang, t, i18n.language)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {sideBySide && (
+        <label className="check side-by-side-toggle">
+          <input
+            type="checkbox"
+            checked={settings.sideBySide}
+            onChange={(e) => void updateSettings({ sideBySide: e.target.checked })}
+          />
+          <span>{t('content.sideBySide')}</span>
+        </label>
+      )}
+      {notice && (
+        <p className="translation-notice" lang={shown} role="note">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The other language to show beside `shown`: the pack's own, or its first translation. */
+export function otherLanguage(languages: string[], shown: string): string | null {
+  return languages.find((l) => l !== shown) ?? null;
+}
