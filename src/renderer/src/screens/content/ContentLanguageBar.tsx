@@ -19,17 +19,20 @@ export function ContentLanguageBar({ languages, shown, notice, sideBySide = true
   const { t, i18n } = useTranslation();
   const { settings, updateSettings } = useApp();
   if (languages.length < 2) return null;
+  // The choice shows at once; the text follows when the core answers in that language.
+  const asked = settings.contentLanguage;
+  const selected = asked && languages.includes(asked) ? asked : shown;
   return (
     <div className="content-language card" data-testid="content-language">
       <fieldset className="segmented">
         <legend>{t('content.language')}</legend>
         {languages.map((lang) => (
-          <label key={lang} className={lang === shown ? 'chosen' : undefined}>
+          <label key={lang} className={lang === selected ? 'chosen' : undefined}>
             <input
               type="radio"
               name="content-language"
               value={lang}
-              checked={lang === shown}
+              checked={lang === selected}
               onChange={() => void updateSettings({ contentLanguage: lang })}
             />
             <span lang={lang}>{languageName(lang, t, i18n.language)}</span>
