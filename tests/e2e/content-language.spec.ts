@@ -58,6 +58,17 @@ test('the Chinese UI shows the course in Chinese, marked as a reference translat
   await expect(page.getByTestId('question-s2-q2').locator('.question-prompt')).toHaveText('谁主持了会议？');
   await expect(page.getByTestId('question-s2-q2').locator('.question-prompt')).toHaveAttribute('lang', 'zh-CN');
 
+  // The article: the Chinese reference translation, said to be one, beside the English on request.
+  await nav(page, /原文/);
+  await expect(page.locator('article.source-text[lang="zh-CN"] p').first()).toContainText(
+    '湖北日报讯（记者 Yang Hongbin）',
+  );
+  await expect(page.getByRole('note')).toContainText('参考译文');
+  await page.getByRole('checkbox', { name: '中英对照' }).check();
+  await expect(page.getByTestId('side-by-side').locator('.side-by-side-row:not(.side-by-side-head)')).toHaveCount(6);
+  await shot(page, 'article-zh-CN-side-by-side.png');
+  await page.getByRole('checkbox', { name: '中英对照' }).uncheck();
+
   // Two-character Chinese words find the Chinese material.
   await nav(page, /搜索/);
   for (const word of ['党的', '湖北', '会议']) {
