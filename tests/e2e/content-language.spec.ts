@@ -76,6 +76,15 @@ test('the Chinese UI shows the course in Chinese, marked as a reference translat
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await expect(page.locator('.search-results li').filter({ hasText: '学习材料' }).first()).toBeVisible();
   }
+
+  // An English hit opens the session in English; choosing 中文 there switches it back.
+  await page.getByLabel(/搜索学习材料/).fill('presided over');
+  await page.getByRole('button', { name: '搜索', exact: true }).click();
+  await page.locator('.search-results li').filter({ hasText: '学习材料' }).first().getByRole('link').click();
+  await expect(material(page).locator('[lang="en"]').first()).toContainText('presided over the meeting');
+  await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
+  await page.getByRole('radio', { name: '中文' }).check();
+  await expect(material(page).locator('[lang="zh-CN"]').first()).toContainText('Zhang Wenbing 主持会议');
 });
 
 test.describe('in English', () => {

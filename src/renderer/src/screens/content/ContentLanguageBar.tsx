@@ -12,15 +12,19 @@ interface Props {
   notice: string | null;
   /** Offer the side-by-side view (the reader and the article; not the quiz). */
   sideBySide?: boolean;
+  /** The page shows a language of its own choosing (a search hit's): the switch follows `shown`. */
+  pinned?: boolean;
+  /** Called after the participant picks a language (a pinned page drops its own choice then). */
+  onChoose?: () => void;
 }
 
 /** Chooses the content language, offers the side-by-side view and says when the text is a translation. */
-export function ContentLanguageBar({ languages, shown, notice, sideBySide = true }: Props) {
+export function ContentLanguageBar({ languages, shown, notice, sideBySide = true, pinned = false, onChoose }: Props) {
   const { t, i18n } = useTranslation();
   const { settings, updateSettings } = useApp();
   if (languages.length < 2) return null;
   // The choice shows at once; the text follows when the core answers in that language.
-  const asked = settings.contentLanguage;
+  const asked = pinned ? null : settings.contentLanguage;
   const selected = asked && languages.includes(asked) ? asked : shown;
   return (
     <div className="content-language card" data-testid="content-language">
@@ -33,7 +37,10 @@ export function ContentLanguageBar({ languages, shown, notice, sideBySide = true
               name="content-language"
               value={lang}
               checked={lang === selected}
-              onChange={() => void updateSettings({ contentLanguage: lang })}
+              onChange={() => {
+                void updateSettings({ contentLanguage: lang });
+                onChoose?.();
+              }}
             />
             <span lang={lang}>{languageName(lang, t, i18n.language)}</span>
           </label>

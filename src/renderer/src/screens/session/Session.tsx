@@ -41,7 +41,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
   const [initialReading] = useState(detail.reading);
   const materialRef = useRef<HTMLElement>(null);
   const keyPointsRef = useRef<HTMLElement>(null);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const find = params.get('find');
   const findIn = params.get('in');
   // The status line is the core's own computation (the same as home's), fetched again after each
@@ -71,7 +71,17 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <span className="session-no">{t('home.sessionNo', { n: p.ord })}</span>{' '}
         <span lang={detail.language}>{p.title}</span>
       </h1>
-      <ContentLanguageBar languages={detail.languages} shown={detail.language} notice={detail.notice} />
+      <ContentLanguageBar
+        languages={detail.languages}
+        shown={detail.language}
+        notice={detail.notice}
+        pinned={params.has('lang')}
+        onChoose={() => {
+          const next = new URLSearchParams(params);
+          next.delete('lang');
+          setParams(next, { replace: true });
+        }}
+      />
       <div className="session-meta card">
         <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
         <ProgressBar value={p.fraction} label={p.title} />
