@@ -6,7 +6,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          // The Electron shell; the core it runs in a utility process (and the browser host runs in
+          // a worker thread); and the browser host itself, so neither host needs tsx at run time.
+          index: resolve(__dirname, 'src/main/index.ts'),
+          core: resolve(__dirname, 'src/core/runtime/entry.ts'),
+          host: resolve(__dirname, 'src/browser-host/cli.ts'),
+        },
+      },
     },
   },
   preload: {

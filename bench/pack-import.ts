@@ -41,7 +41,7 @@ const QUOTE_REGION = 200_000;
  * it only stores (questions, source) is hard-to-compress noise, so the zip reaches its size
  * without gigabytes of raw text. The source text is sized last to bring the zip to the target.
  */
-function largePack(targetZipBytes: number) {
+export function largePack(targetZipBytes: number) {
   const rng = createRng(5);
   const f = targetZipBytes / FULL_SIZE;
   const rNoise = deflateRatio(noiseText(createRng(55), 1_000_000, null, true));

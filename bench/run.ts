@@ -13,6 +13,7 @@ import { CHROMIUM, makeDir, type BenchContext } from './lib/app';
 import { table, type FigureResult, type Row } from './lib/format';
 import { memory } from './memory';
 import { packImport } from './pack-import';
+import { responsiveness } from './responsiveness';
 import { search } from './search';
 import { startup } from './startup';
 import { venue } from './venue';
@@ -22,7 +23,16 @@ import { writes } from './writes';
 type Figure = (ctx: BenchContext) => Promise<FigureResult>;
 
 /** In run order: the memory figure reports what the start-up and import figures sampled. */
-const FIGURES: Record<string, Figure> = { weight, startup, writes, search, venue, import: packImport, memory };
+const FIGURES: Record<string, Figure> = {
+  weight,
+  startup,
+  writes,
+  search,
+  venue,
+  import: packImport,
+  responsiveness,
+  memory,
+};
 
 function chromiumVersion(): string {
   try {

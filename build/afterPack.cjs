@@ -5,7 +5,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: electron-builder require()s its hooks */
 
 const { join } = require('node:path');
-const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
+
+/** @electron/fuses 2 (the first to know Electron's ninth fuse, WasmTrapHandlers) is ESM-only. */
+const loadFuses = () => import('@electron/fuses');
 
 /** electron-builder's Arch enum value for arm64 (builder-util: ia32 0, x64 1, armv7l 2, arm64 3, universal 4). */
 const ARCH_ARM64 = 3;
@@ -18,7 +20,7 @@ const ARCH_ARM64 = 3;
  * STUDY_E2E_BUILD=1 is the one escape: it keeps Node's --inspect arguments, which Playwright's
  * _electron.launch needs to drive a packaged app. Such a build is for the test machine only.
  */
-function fuseConfig(env = process.env) {
+function fuseConfig(env, { FuseV1Options, FuseVersion }) {
   const e2e = env.STUDY_E2E_BUILD === '1';
   return {
     version: FuseVersion.V1,
@@ -39,6 +41,8 @@ function fuseConfig(env = process.env) {
     [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
     // file:// pages get no more than a browser would give them (the app serves app:// only).
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    // Electron's default: V8 traps out-of-bounds WebAssembly memory access with signal handlers.
+    [FuseV1Options.WasmTrapHandlers]: true,
   };
 }
 
@@ -57,12 +61,13 @@ function electronBinary(context) {
 }
 
 async function afterPack(context) {
-  const config = fuseConfig(process.env);
+  const fuses = await loadFuses();
+  const config = fuseConfig(process.env, fuses);
   if (process.env.STUDY_E2E_BUILD === '1') {
     console.warn('  • STUDY_E2E_BUILD=1: EnableNodeCliInspectArguments stays ON. Never ship this build.');
   }
   const darwin = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas';
-  await flipFuses(electronBinary(context), {
+  await fuses.flipFuses(electronBinary(context), {
     ...config,
     // Apple silicon refuses to run a binary whose ad-hoc signature no longer matches.
     resetAdHocDarwinSignature: darwin && context.arch === ARCH_ARM64,

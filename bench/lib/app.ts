@@ -109,16 +109,16 @@ export interface HostProcess {
 }
 
 /**
- * The browser host as its own process, exactly as `npm run serve` runs it but with `node --import
- * tsx` rather than the tsx CLI, so the child is the host itself (the tsx CLI would put a wrapper
- * process in between, and /proc of the wrapper says nothing about the host's memory).
+ * The browser host as its own process, exactly as `npm run serve` runs it: the built
+ * out/main/host.js, whose core runs in a worker thread of the same process (so /proc of this pid
+ * covers both).
  */
 export async function startHostProcess(opts: {
   dataDir: string;
   rendererDir: string;
   resourcesDir: string;
 }): Promise<HostProcess> {
-  const args = ['--import', 'tsx', 'src/browser-host/cli.ts', '--data', opts.dataDir, '--port', '0'];
+  const args = [join(repoRoot, 'out', 'main', 'host.js'), '--data', opts.dataDir, '--port', '0'];
   args.push('--renderer', opts.rendererDir, '--resources', opts.resourcesDir);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBuiltin } from '../core/builtin';
-import { Core } from '../core/core';
+import { RestartingLink } from '../host-common/restarting-link';
+import { startCoreWorker } from './core-worker';
 import { lockDataDir } from './data-lock';
 import { startHost } from './server';
 
@@ -11,6 +12,19 @@ const usage = `Usage: npm run serve -- [--data DIR] [--port N]
   Serves the study companion on http://127.0.0.1:<port>/ (loopback only).
   --data DIR   where the progress database lives (default ~/.study-companion)
   --port N     port to listen on (default 5178; 0 picks a free one)`;
+
+/** Built to out/main/host.js beside out/main/core.js; package.json is two folders up. */
+const builtDir = __dirname;
+const repoRoot = resolve(builtDir, '..', '..');
+
+function appVersion(): string {
+  if (process.env.npm_package_version) return process.env.npm_package_version;
+  try {
+    return (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,25 +44,46 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 5178 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${values.port}`);
+  const coreEntry = join(builtDir, 'core.js');
+  if (!existsSync(coreEntry)) throw new Error(`${coreEntry} is missing: run npm run build first.`);
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
-  const core = await Core.open({
+  const options = {
     dataDir,
     appName: 'Study Companion',
-    appVersion: process.env.npm_package_version ?? '0.0.0',
-    builtin: loadBuiltin(resolve(values.resources ?? 'resources')),
-  }).catch((e: unknown) => {
+    appVersion: appVersion(),
+    builtin: loadBuiltin(resolve(values.resources ?? join(repoRoot, 'resources'))),
+  };
+  let link: RestartingLink;
+  try {
+    link = await RestartingLink.open((onExit) => startCoreWorker(coreEntry, options, onExit));
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const host = await startHost({
+    link,
+    dataDir,
+    rendererDir: resolve(values.renderer ?? join(repoRoot, 'out', 'renderer')),
+    port,
+  }).catch(async (e: unknown) => {
+    await link.close();
     unlock();
     throw e;
   });
-  const host = await startHost({ core, rendererDir: resolve(values.renderer ?? 'out/renderer'), port });
   console.log(`Study companion (browser host) at ${host.url}  data: ${dataDir}`);
+  console.log('Press Ctrl-C to stop.');
+  let stopping = false;
   const stop = () => {
-    void host.close().finally(() => {
-      core.close();
-      unlock();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => link.close())
+      .finally(() => {
+        unlock();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,15 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDispatch, type Dispatch } from '../core/api/dispatch';
-import type { Core } from '../core/core';
-import { securityHeaders } from '../shared/csp';
-import type { Reply } from '../shared/errors';
+import type { CoreLink } from '../host-common/core-link';
 import { readStatic } from '../host-common/static-files';
+import { send, sendReply } from './respond';
+import { receiveUpload } from './upload';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
 export interface HostOptions {
-  core: Core;
+  /** The core, running in its worker thread (or in-process in tests). */
+  link: CoreLink;
+  /** The data folder: uploads are streamed into its uploads/ folder. */
+  dataDir: string;
   rendererDir: string;
   port?: number;
 }
@@ -19,20 +21,6 @@ export interface RunningHost {
   url: string;
   close(): Promise<void>;
 }
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  type: string,
-  extra: Record<string, string> = {},
-) {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
-  res.end(body);
-}
-
-const sendReply = (res: ServerResponse, status: number, reply: Reply<unknown>) =>
-  send(res, status, JSON.stringify(reply), 'application/json; charset=utf-8');
 
 class BodyTooLarge extends Error {}
 
@@ -72,7 +60,7 @@ export function isOwnRequest(req: IncomingMessage, port: number): boolean {
   return origin === undefined || allowedHosts.some((h) => origin === `http://${h}`);
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, dispatch: Dispatch) {
+async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, link: CoreLink) {
   if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
   // JSON content type forces a CORS preflight on any cross-origin attempt, which we never answer.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -101,12 +89,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
       error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
     });
   }
-  sendReply(res, 200, await dispatch(name, input));
+  sendReply(res, 200, await link.call(name, input));
 }
 
 /** The browser host: the same renderer and the same core handlers as Electron, over HTTP on loopback. */
 export function startHost(opts: HostOptions): Promise<RunningHost> {
-  const dispatch = createDispatch(opts.core);
   let port = opts.port ?? 0;
   const server = createServer((req, res) => {
     void (async () => {
@@ -117,7 +104,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       } catch {
         return send(res, 400, 'Bad request', 'text/plain');
       }
-      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), dispatch);
+      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), opts.link);
+      if (url.pathname === '/upload') return receiveUpload(req, res, opts.dataDir, opts.link);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       const file =
         (await readStatic(opts.rendererDir, url.pathname)) ??

@@ -1,25 +1,30 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatch } from '../core/api/dispatch';
 import { loadBuiltin } from '../core/builtin';
-import { Core } from '../core/core';
+import type { CoreLink } from '../host-common/core-link';
+import { RestartingLink } from '../host-common/restarting-link';
+import type { CoreInit } from '../shared/core-messages';
+import { startCoreProcess } from './core-process';
+import { registerHostCapabilities } from './host-capabilities';
 import { registerIpc } from './ipc';
-import { registerPrintToPdf } from './print';
+import { buildMenu } from './menu';
+import { menuWords, setShellLanguage } from './menu-words';
 import { registerScheme, serveRenderer } from './protocol';
 import { createMainWindow, denyPermissions, lockDown } from './window';
 
 // electron-vite sets this in `dev` only; production always loads app://study.
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources');
-let core: Core | null = null;
+let link: CoreLink | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // Every renderer sandboxed, whatever its webPreferences say (the main window also sets it itself).
 app.enableSandbox();
 registerScheme();
-// Lets e2e tests (and portable setups) point the app at a separate data folder.
-if (process.env.STUDY_USER_DATA) app.setPath('userData', process.env.STUDY_USER_DATA);
+userDataFolder();
+
+process.on('unhandledRejection', (e) => console.error('Study Companion: unhandled rejection', e));
 
 // One instance per user: two processes writing one database would race; focus the first instead.
 if (!app.requestSingleInstanceLock()) {
@@ -34,36 +39,68 @@ if (!app.requestSingleInstanceLock()) {
   // Every webContents, not just the main window's: no navigation away, no new windows, no webviews.
   app.on('web-contents-created', (_e, contents) => lockDown(contents, devUrl));
 
-  app.whenReady().then(
-    async () => {
-      denyPermissions(devUrl);
-      serveRenderer(join(__dirname, '../renderer'));
-      const userData = app.getPath('userData');
-      try {
-        core = await Core.open({
-          dataDir: join(userData, 'data'),
-          appName: app.getName(),
-          appVersion: app.getVersion(),
-          builtin: loadBuiltin(resourcesDir),
-          nativeBinding: nativeBinding(resourcesDir),
-        });
-      } catch (e) {
-        dialog.showErrorBox('学习伴侣无法启动 · The study companion cannot start', startupMessage(e));
-        app.quit();
-        return;
-      }
-      registerIpc(createDispatch(core), devUrl);
-      registerPrintToPdf(() => mainWindow, devUrl);
-      mainWindow = createMainWindow(userData, devUrl);
-    },
-    (e: unknown) => {
-      dialog.showErrorBox('Study Companion', String(e));
-      app.quit();
-    },
-  );
+  app.whenReady().then(start, (e: unknown) => fail(e));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  // The core closes the database (with its backup on quit) before the app exits.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!link || closing) return;
+    closing = true;
+    event.preventDefault();
+    void link.close().finally(() => {
+      link = null;
+      app.quit();
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  setShellLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+  denyPermissions(devUrl);
+  serveRenderer(join(__dirname, '../renderer'));
+  const options: CoreInit = {
+    dataDir: join(app.getPath('userData'), 'data'),
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    builtin: loadBuiltin(resourcesDir),
+    nativeBinding: nativeBinding(resourcesDir),
+  };
+  try {
+    link = await RestartingLink.open(
+      (onExit) => startCoreProcess(options, onExit),
+      () => void dialog.showMessageBox({ type: 'warning', message: menuWords().coreRestarted }),
+    );
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  const settings = await link.call('settings.get', {});
+  if (settings.ok) {
+    const language = (settings.value as { language: string | null }).language;
+    if (language) setShellLanguage(language);
+  }
+  const core = () => link!;
+  registerIpc(core, devUrl);
+  registerHostCapabilities(core, devUrl);
+  Menu.setApplicationMenu(buildMenu(() => mainWindow));
+  mainWindow = createMainWindow(app.getPath('userData'), devUrl);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+function fail(e: unknown): void {
+  dialog.showErrorBox(`${menuWords().cannotStart} · The study companion cannot start`, startupMessage(e));
+  app.quit();
+}
+
+/**
+ * Development runs (`npm start`, `npm run dev`) keep their data apart from the installed app's, so a
+ * development schema never migrates a participant's real database. STUDY_USER_DATA (e2e tests,
+ * portable set-ups) names a folder outright. Must run before `ready`.
+ */
+function userDataFolder(): void {
+  if (process.env.STUDY_USER_DATA) app.setPath('userData', process.env.STUDY_USER_DATA);
+  else if (!app.isPackaged) app.setPath('userData', join(app.getPath('appData'), `${app.getName()} (development)`));
 }
 
 /**

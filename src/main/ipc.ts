@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { Dispatch } from '../core/api/dispatch';
-import { callNames } from '../shared/contract';
+import type { CoreLink } from '../host-common/core-link';
 import { IPC_CHANNEL_PREFIX } from '../shared/bridge';
+import { callNames } from '../shared/contract';
 import { isAppOrigin } from './origin';
 
 /**
@@ -15,14 +15,19 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devUrl: string | unde
   return isAppOrigin(frame.origin, devUrl);
 }
 
-/** One ipcMain handler per contract entry; the dispatcher parses input with the same schemas. */
-export function registerIpc(dispatch: Dispatch, devUrl: string | undefined): void {
+export const forbidden = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Calls are accepted from the app page only.', detail: { reason: 'ipc.sender' } },
+} as const;
+
+/**
+ * One ipcMain handler per contract entry, forwarded to the core's process, which parses the input
+ * with the same schemas. The window is the one client, so no client id is sent.
+ */
+export function registerIpc(link: () => CoreLink, devUrl: string | undefined): void {
   for (const name of callNames) {
-    ipcMain.handle(IPC_CHANNEL_PREFIX + name, (event, input: unknown) => {
-      if (!isTrustedSender(event, devUrl)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted from the app page only.' } };
-      }
-      return dispatch(name, input);
-    });
+    ipcMain.handle(IPC_CHANNEL_PREFIX + name, (event, input: unknown) =>
+      isTrustedSender(event, devUrl) ? link().call(name, input) : forbidden,
+    );
   }
 }

@@ -4,28 +4,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface WindowState {
-  bounds: Rectangle;
+  /** No x/y on a first start (or when the saved place is off-screen): the window is centred. */
+  bounds: Partial<Rectangle> & { width: number; height: number };
   maximized: boolean;
 }
 
-const DEFAULT: WindowState = { bounds: { x: 0, y: 0, width: 1200, height: 860 }, maximized: false };
+const DEFAULT: WindowState = { bounds: { width: 1200, height: 860 }, maximized: false };
 
 /** Window size and position remembered across runs, kept on a visible display. */
 export function loadWindowState(userData: string): WindowState {
   try {
     const s = JSON.parse(readFileSync(join(userData, 'window-state.json'), 'utf8')) as WindowState;
+    const { x = NaN, y = NaN, width, height } = s.bounds;
     const visible = screen.getAllDisplays().some((d) => {
       const a = d.workArea;
-      return (
-        s.bounds.x < a.x + a.width &&
-        s.bounds.x + s.bounds.width > a.x &&
-        s.bounds.y < a.y + a.height &&
-        s.bounds.y + s.bounds.height > a.y
-      );
+      return x < a.x + a.width && x + width > a.x && y < a.y + a.height && y + height > a.y;
     });
-    return visible
-      ? s
-      : { ...DEFAULT, bounds: { ...DEFAULT.bounds, ...{ width: s.bounds.width, height: s.bounds.height } } };
+    return visible ? s : { maximized: s.maximized, bounds: { width, height } };
   } catch {
     return DEFAULT;
   }

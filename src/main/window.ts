@@ -1,6 +1,7 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, isAllowedRequest, isAppUrl } from './origin';
+import { watchWindowHealth } from './window-health';
 import { loadWindowState, trackWindowState } from './window-state';
 
 /**
@@ -36,13 +37,14 @@ export function createMainWindow(userData: string, devUrl: string | undefined): 
   const state = loadWindowState(userData);
   const win = new BrowserWindow({
     ...state.bounds,
+    center: state.bounds.x === undefined,
     minWidth: 720,
     minHeight: 560,
     show: false,
     title: '学习伴侣 · Study Companion',
     backgroundColor: '#f6f4ef',
     webPreferences: {
-      // electronegativity-ok PRELOAD_JS_CHECK: one bundled, sandboxed preload exposing only invoke() for contract names and printToPdf (src/preload/index.ts; docs/security.md item 20)
+      // electronegativity-ok PRELOAD_JS_CHECK: one bundled, sandboxed preload exposing only invoke() for API calls and the host dialogs (src/preload/index.ts; docs/security.md item 20)
       preload: join(__dirname, '../preload/index.js'),
       contextIsolation: true,
       sandbox: true,
@@ -62,6 +64,8 @@ export function createMainWindow(userData: string, devUrl: string | undefined): 
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, userData);
+  watchWindowHealth(win);
+  // Shown when the first paint is ready, so the participant never sees an empty white frame.
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   return win;

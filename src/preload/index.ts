@@ -28,7 +28,7 @@ const bridge: StudyBridge = {
   host: {
     kind: 'electron',
     openPack: () => host('openPack'),
-    openVenueFiles: () => host('openVenueFiles'),
+    openFiles: (purpose) => host('openFiles', purpose),
     saveFile: (request) => host('saveFile', request),
     printToPdf: (fileName) => host('printToPdf', fileName),
   },

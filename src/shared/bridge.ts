@@ -18,10 +18,13 @@ export interface SaveResult {
   path?: string;
 }
 
-/** Venue files read by the Electron main process (records are a few KB each; larger ones are named). */
-export interface PickedFiles {
-  files: { name: string; content?: string; tooLarge?: true; size?: number }[];
-  skipped: number;
+/** What the participant is choosing files for: the open dialog's title and filters follow. */
+export type FilePurpose = 'records' | 'recordsFolder' | 'roster';
+
+/** Files the Electron main process read after its open dialog (venue records, a roster). */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 /** What the preload script puts on `window` (Electron only). The browser host has no bridge. */
@@ -31,14 +34,14 @@ export interface StudyBridge {
   host: {
     kind: 'electron';
     openPack(): Promise<PickedUpload | null>;
-    openVenueFiles(): Promise<PickedFiles | null>;
+    openFiles(purpose: FilePurpose): Promise<{ files: PickedFile[]; skipped: number } | null>;
     saveFile(request: SaveRequest): Promise<SaveResult>;
     printToPdf(fileName: string): Promise<SaveResult>;
   };
 }
 
 /** The host capability channels main registers (`host:<name>`); the preload repeats these names. */
-export const hostChannels = ['openPack', 'openVenueFiles', 'saveFile', 'printToPdf'] as const;
+export const hostChannels = ['openPack', 'openFiles', 'saveFile', 'printToPdf'] as const;
 export type HostChannel = (typeof hostChannels)[number];
 
 export const BRIDGE_KEY = 'studyBridge';

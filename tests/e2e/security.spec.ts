@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCoreWorker } from '../../src/browser-host/core-worker';
 import { startHost } from '../../src/browser-host/server';
 import { loadBuiltin } from '../../src/core/builtin';
 import { Core } from '../../src/core/core';
@@ -11,7 +12,7 @@ import { generateKeyPair } from '../../src/core/packs/keys';
 import { HomePage, nav, ProfilesPage } from './pages/app-pages';
 import { chromiumArgs, chromiumExecutable } from './support/chromium';
 import { expect, test } from './support/fixtures';
-import { root } from './support/hosts';
+import { coreEntry, root } from './support/hosts';
 
 /**
  * What a hostile page or pack can and cannot do. The fixture fails every test that sent a request
@@ -126,7 +127,9 @@ test('a pack with scripts, event handlers, javascript: links and remote images s
   try {
     await signIn(page);
     await nav(page, /学习包|Library/);
-    await page.locator('input[type="file"]').setInputFiles(await hostilePackFile(dir));
+    await app.chooseFiles([await hostilePackFile(dir)], () =>
+      page.getByRole('button', { name: /选择 .studypack 文件|Choose a .studypack file/ }).click(),
+    );
     const trust = page.getByRole('button', { name: /信任此发布方|trust this publisher/ });
     await trust.click();
     await expect(page.getByRole('status')).toContainText(/已导入|Imported/);
@@ -183,8 +186,8 @@ test('a damaged built-in pack file: the app starts, installed content works, and
   (await Core.open(opts)).close(); // installed while the file was intact
   truncateSync(builtin.packFile, 1000);
 
-  const core = await Core.open(opts);
-  const host = await startHost({ core, rendererDir: join(root, 'out', 'renderer') });
+  const link = await startCoreWorker(coreEntry, opts);
+  const host = await startHost({ link, dataDir, rendererDir: join(root, 'out', 'renderer') });
   const origin = host.url.replace(/\/$/, '');
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -215,7 +218,7 @@ test('a damaged built-in pack file: the app starts, installed content works, and
     await context?.close();
     await browser.close();
     await host.close();
-    core.close();
+    await link.close();
     rmSync(resources, { recursive: true, force: true });
   }
   expect(outside).toEqual([]);

@@ -17,6 +17,8 @@ interface Upload {
   fileName: string;
   size: number;
   path: string;
+  /** Ours to delete when discarded; a file the participant picked by path is never touched. */
+  owned: boolean;
 }
 
 /**
@@ -37,8 +39,30 @@ export class Uploads {
     const id = randomUUID();
     const path = join(this.dir, `${id}.part`);
     closeSync(openSync(path, 'w'));
-    this.open.set(id, { fileName, size, path });
+    this.open.set(id, { fileName, size, path, owned: true });
     return id;
+  }
+
+  /**
+   * A whole file already on disk, taken as an upload without copying it: a pack the participant
+   * chose in Electron's open dialog (read where it is, never deleted), or one the browser host
+   * streamed into this folder (`owned`: deleted when discarded). Only hosts call this, never the page.
+   */
+  adopt(path: string, fileName: string, owned: boolean): { uploadId: string; fileName: string; size: number } {
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw new Error('not a file');
+      size = st.size;
+    } catch {
+      throw new AppError('NOT_FOUND', `The file ${fileName} cannot be read.`, {
+        reason: 'upload.unreadable',
+        fileName,
+      });
+    }
+    const id = randomUUID();
+    this.open.set(id, { fileName, size, path, owned });
+    return { uploadId: id, fileName, size };
   }
 
   append(id: string, offset: number, data: Buffer): number {
@@ -68,7 +92,7 @@ export class Uploads {
   discard(id: string): void {
     const u = this.open.get(id);
     this.open.delete(id);
-    if (u && existsSync(u.path)) rmSync(u.path, { force: true });
+    if (u?.owned && existsSync(u.path)) rmSync(u.path, { force: true });
   }
 
   private get(id: string): Upload {

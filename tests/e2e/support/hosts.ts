@@ -1,13 +1,16 @@
 import type { Browser, BrowserContext, ElectronApplication, Page, PlaywrightWorkerArgs } from '@playwright/test';
-import { _electron } from '@playwright/test';
+import { _electron, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startCoreWorker } from '../../../src/browser-host/core-worker';
 import { startHost, type RunningHost } from '../../../src/browser-host/server';
 import { loadBuiltin } from '../../../src/core/builtin';
-import { Core } from '../../../src/core/core';
+import type { CoreLink } from '../../../src/host-common/core-link';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 
 export const root = resolve(__dirname, '../../..');
+/** The core as the app runs it: the built worker entry (npm test builds before the e2e suite). */
+export const coreEntry = join(root, 'out', 'main', 'core.js');
 
 /** A running copy of the app, whichever host; `restart` is closing and reopening the app. */
 export interface AppHost {
@@ -15,7 +18,54 @@ export interface AppHost {
   origin: string;
   restart(): Promise<Page>;
   close(): Promise<void>;
+  /**
+   * Answers the next file choice with these paths, then runs `open` (the click that opens it): the
+   * browser's file chooser, or Electron's native open dialog (stubbed in the main process, once).
+   */
+  chooseFiles(paths: string[], open: () => Promise<void>): Promise<void>;
+  /** Runs `save` (the click that saves) and writes what it saves to `path`: a download, or the native save dialog. */
+  saveTo(path: string, save: () => Promise<void>): Promise<string>;
 }
+
+const browserFiles = (page: () => Page) => ({
+  async chooseFiles(paths: string[], open: () => Promise<void>) {
+    const chooser = page().waitForEvent('filechooser');
+    await open();
+    await (await chooser).setFiles(paths);
+  },
+  async saveTo(path: string, save: () => Promise<void>) {
+    const download = page().waitForEvent('download');
+    await save();
+    await (await download).saveAs(path);
+    return path;
+  },
+});
+
+/** Electron's dialogs cannot be clicked by Playwright: the main process answers the next one itself. */
+const electronFiles = (app: () => ElectronApplication) => ({
+  async chooseFiles(paths: string[], open: () => Promise<void>) {
+    await app().evaluate(({ dialog }, filePaths) => {
+      const original = dialog.showOpenDialog;
+      dialog.showOpenDialog = (async () => {
+        dialog.showOpenDialog = original;
+        return { canceled: false, filePaths };
+      }) as typeof dialog.showOpenDialog;
+    }, paths);
+    await open();
+  },
+  async saveTo(path: string, save: () => Promise<void>) {
+    await app().evaluate(({ dialog }, filePath) => {
+      const original = dialog.showSaveDialog;
+      dialog.showSaveDialog = (async () => {
+        dialog.showSaveDialog = original;
+        return { canceled: false, filePath };
+      }) as typeof dialog.showSaveDialog;
+    }, path);
+    await save();
+    await expect.poll(() => existsSync(path)).toBe(true);
+    return path;
+  },
+});
 
 /** Why the Electron project cannot run here, or null where an Electron binary exists. */
 export function electronUnavailable(): string | null {
@@ -38,17 +88,17 @@ export async function startBrowserHost(
     executablePath: chromiumExecutable(),
     args: chromiumArgs,
   });
-  let core: Core | null = null;
+  let core: CoreLink | null = null;
   let host: RunningHost | null = null;
   let context: BrowserContext | null = null;
   const open = async () => {
-    core = await Core.open({
+    core = await startCoreWorker(coreEntry, {
       dataDir,
       appName: 'Study Companion',
       appVersion: 'test',
       builtin: loadBuiltin(join(root, 'resources')),
     });
-    host = await startHost({ core, rendererDir: join(root, 'out', 'renderer') });
+    host = await startHost({ link: core, dataDir, rendererDir: join(root, 'out', 'renderer') });
     context = await browser.newContext({ locale, viewport });
     const origin = host.url.replace(/\/$/, '');
     await guard(context, origin);
@@ -61,11 +111,12 @@ export async function startBrowserHost(
   const shut = async () => {
     await context?.close();
     await host?.close();
-    core?.close();
+    await core?.close();
   };
   const handle: AppHost = {
     page: undefined as unknown as Page,
     origin: '',
+    ...browserFiles(() => handle.page),
     restart: async () => {
       await shut();
       return open();
@@ -94,6 +145,7 @@ export async function startElectronHost(dataDir: string, locale: string): Promis
   const handle: AppHost = {
     page: undefined as unknown as Page,
     origin: '',
+    ...electronFiles(() => app!),
     restart: async () => {
       await app?.close();
       return open();

@@ -33,16 +33,17 @@ interface BuilderConfig {
 
 const config = require(join(repoRoot, 'electron-builder.config.cjs')) as BuilderConfig;
 
-/** The fuse names of @electron/fuses, by the numeric enum the config uses as keys. */
-const { FuseV1Options, FuseVersion } = require('@electron/fuses') as {
+/** The fuse names of @electron/fuses (ESM-only since 2.0), by the numeric enum the config uses as keys. */
+const fuses = (await import('@electron/fuses')) as unknown as {
   FuseV1Options: Record<string, number | string>;
   FuseVersion: { V1: string };
 };
+const { FuseV1Options, FuseVersion } = fuses;
 const fuseName = (key: string) => FuseV1Options[Number(key)] as string;
 
 const afterPack = require(join(repoRoot, config.afterPack)) as {
   (context: unknown): Promise<void>;
-  fuseConfig(env: Record<string, string | undefined>): Record<string, unknown>;
+  fuseConfig(env: Record<string, string | undefined>, lib: typeof fuses): Record<string, unknown>;
   electronBinary(context: unknown): string;
 };
 
@@ -97,6 +98,20 @@ describe('electron-builder configuration', () => {
     expect(config.files).toContain('!**/node_modules/better-sqlite3/{build,deps,src}/**');
   });
 
+  it('keeps the sandbox on Ubuntu 24.04+: the deb installs electron-builder’s AppArmor profile', () => {
+    // Ubuntu 24.04 restricts unprivileged user namespaces; without a profile Chromium's sandbox
+    // aborts (electron/electron#42510). electron-builder 26's own deb post-install script installs
+    // an AppArmor profile that allows them for this executable, unless a project replaces the
+    // script or switches the profile off: neither may happen here (never --no-sandbox instead).
+    const c = config as unknown as { deb: Record<string, unknown>; linux: Record<string, unknown> };
+    expect(c.deb.afterInstall).toBeUndefined();
+    expect(c.linux.appArmorProfile).toBeUndefined();
+    const template = readFileSync(require.resolve('app-builder-lib/templates/linux/after-install.tpl'), 'utf8');
+    expect(template).toMatch(/APPARMOR_PROFILE_TARGET='\/etc\/apparmor\.d\/\$\{executable\}'/);
+    const profile = readFileSync(require.resolve('app-builder-lib/templates/linux/apparmor-profile.tpl'), 'utf8');
+    expect(profile).toMatch(/userns,/);
+  });
+
   it('points at icons that exist', () => {
     for (const icon of [config.win.icon, config.mac.icon, config.linux.icon]) {
       expect(existsSync(join(repoRoot, icon)), icon).toBe(true);
@@ -108,7 +123,7 @@ describe('afterPack: fuses', () => {
   it('is set, and flips every fuse the checklist asks for', () => {
     expect(config.afterPack).toBe('./build/afterPack.cjs');
     expect(typeof afterPack).toBe('function');
-    const c = afterPack.fuseConfig({});
+    const c = afterPack.fuseConfig({}, fuses);
     expect(c.version).toBe(FuseVersion.V1);
     expect(c.strictlyRequireAllFuses).toBe(true);
     const byName = Object.fromEntries(
@@ -125,20 +140,36 @@ describe('afterPack: fuses', () => {
       EnableEmbeddedAsarIntegrityValidation: true,
       GrantFileProtocolExtraPrivileges: false,
       LoadBrowserProcessSpecificV8Snapshot: false,
+      WasmTrapHandlers: true,
     });
     // Every fuse @electron/fuses knows is set explicitly.
     const known = Object.keys(FuseV1Options).filter((k) => /^\d+$/.test(k));
     expect(Object.keys(byName).length).toBe(known.length);
   });
 
+  it('uses an @electron/fuses that knows every fuse of the Electron in package.json', () => {
+    // Electron's fuse wire (docs/tutorial/fuses.md in electron/electron): 9 fuses since Electron 38,
+    // the ninth being WasmTrapHandlers. strictlyRequireAllFuses makes an older library (1.8 knew 8)
+    // fail \`npm run dist\` against such a binary. Raise this table when a newer Electron adds one.
+    const electronMajor = Number(
+      (
+        JSON.parse(readFileSync(join(repoRoot, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+      ).version.split('.')[0],
+    );
+    const fuseCount = electronMajor >= 38 ? 9 : 8;
+    const known = Object.keys(FuseV1Options).filter((k) => /^\d+$/.test(k));
+    expect(known.length).toBeGreaterThanOrEqual(fuseCount);
+    expect(FuseV1Options.WasmTrapHandlers).toBe(8);
+  });
+
   it('keeps only the inspect fuse on for an explicit e2e build (STUDY_E2E_BUILD=1)', () => {
-    const normal = afterPack.fuseConfig({});
-    const e2e = afterPack.fuseConfig({ STUDY_E2E_BUILD: '1' });
+    const normal = afterPack.fuseConfig({}, fuses);
+    const e2e = afterPack.fuseConfig({ STUDY_E2E_BUILD: '1' }, fuses);
     const changed = Object.keys(normal).filter((k) => normal[k] !== e2e[k]);
     expect(changed.map(fuseName)).toEqual(['EnableNodeCliInspectArguments']);
     expect(e2e[String(FuseV1Options.EnableNodeCliInspectArguments)]).toBe(true);
     for (const value of ['0', 'true', 'yes', '']) {
-      expect(afterPack.fuseConfig({ STUDY_E2E_BUILD: value })).toEqual(normal);
+      expect(afterPack.fuseConfig({ STUDY_E2E_BUILD: value }, fuses)).toEqual(normal);
     }
   });
 

@@ -21,7 +21,7 @@ import { buildPack } from '../../../src/core/packs/build';
 import { generateKeyPair } from '../../../src/core/packs/keys';
 import { AppError } from '../../../src/shared/errors';
 import { tempDir } from '../support/temp';
-import { bundleFixture, childEnv, MINI, miniPack, repoRoot } from './support';
+import { childEnv, MINI, miniPack, repoRoot } from './support';
 
 // ---- helpers ----------------------------------------------------------------------------------
 
@@ -123,8 +123,8 @@ async function resourcesWithMini(): Promise<string> {
   return dir;
 }
 
-let cliScript: string | undefined;
-const cli = () => (cliScript ??= bundleFixture('src/browser-host/cli.ts'));
+/** The browser host as `npm run serve` runs it: the built out/main/host.js (npm test builds first). */
+const cli = () => join(repoRoot, 'out', 'main', 'host.js');
 
 // ---- read-only data folder ----------------------------------------------------------------------
 

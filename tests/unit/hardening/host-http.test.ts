@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessLink } from '../../../src/browser-host/in-process-core';
 import { startHost, type RunningHost } from '../../../src/browser-host/server';
 import type { Core } from '../../../src/core/core';
 import { callNames } from '../../../src/shared/contract';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  host = await startHost({ core, rendererDir: renderer });
+  host = await startHost({ link: await inProcessLink(core), dataDir: core.options.dataDir, rendererDir: renderer });
   port = Number(new URL(host.url).port);
   own = { Host: `127.0.0.1:${port}` };
 });

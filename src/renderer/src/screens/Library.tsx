@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../api/client';
-import { uploadFile } from '../api/upload';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProgressBar } from '../components/ProgressBar';
 import { useCall } from '../hooks/useCall';
+import { host } from '../host';
 
 type Step =
   | { kind: 'idle' }
@@ -54,12 +54,11 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     }
   };
 
-  const choose = async (file: File | undefined) => {
-    if (!file) return;
-    setStep({ kind: 'uploading', fraction: 0 });
+  const choose = async () => {
     try {
-      const uploadId = await uploadFile(file, (fraction) => setStep({ kind: 'uploading', fraction }));
-      await finish(uploadId, false, false);
+      const picked = await host.pickPack((fraction) => setStep({ kind: 'uploading', fraction }));
+      if (picked) await finish(picked.uploadId, false, false);
+      else setStep((s) => (s.kind === 'uploading' ? { kind: 'idle' } : s));
     } catch (e) {
       setStep({ kind: 'failed', message: (e as Error).message });
     }
@@ -68,15 +67,14 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
   return (
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('library.import')}</h2>
-      <label className="file-label">
+      <button
+        type="button"
+        className="file-button"
+        onClick={() => void choose()}
+        disabled={step.kind === 'uploading' || step.kind === 'verifying'}
+      >
         {t('library.choose')}
-        <input
-          type="file"
-          accept=".studypack"
-          onChange={(e) => void choose(e.target.files?.[0])}
-          disabled={step.kind === 'uploading' || step.kind === 'verifying'}
-        />
-      </label>
+      </button>
       <div role="status" aria-live="polite">
         {step.kind === 'uploading' && (
           <>

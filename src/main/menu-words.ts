@@ -1,0 +1,20 @@
+import en from './locales/shell.en.json';
+import zh from './locales/shell.zh-CN.json';
+
+/**
+ * The shell's own words (menu, dialogs), in the participant's language. Kept as locale JSON files
+ * beside the renderer's, checked by the same key-parity test, because the shell speaks before the
+ * page has loaded (start-up errors) and outside it (menus, native dialogs).
+ */
+export type ShellWords = typeof en;
+let current: ShellWords = en;
+
+export function setShellLanguage(language: string): void {
+  current = language.toLowerCase().startsWith('zh') ? zh : en;
+}
+
+export const menuWords = (): ShellWords => current;
+
+export function format(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+}
