@@ -1,5 +1,5 @@
 /**
- * Writes docs/pack.schema.json, the JSON Schema of a pack's manifest.json and session files,
+ * Writes docs/pack.schema.json, the JSON Schema of a pack's manifest.json, session and translation files,
  * generated from the zod schemas the app itself validates with (src/shared/pack/schema.ts), so
  * authors get editor completion and the two can never drift apart.
  *
@@ -9,7 +9,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { manifestSchema, sessionFileSchema } from '../src/shared/pack/schema';
+import {
+  alignedTranslationSchema,
+  manifestSchema,
+  sessionFileSchema,
+  translationFileSchema,
+} from '../src/shared/pack/schema';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'docs', 'pack.schema.json');
 
@@ -26,11 +31,23 @@ export function generatePackJsonSchema(): string {
     title: 'Study pack authoring files',
     description:
       'Generated from src/shared/pack/schema.ts by scripts/gen-pack-json-schema.ts; do not edit. ' +
-      'Use #/$defs/manifest for manifest.json and #/$defs/sessionFile for each session file. ' +
+      'Use #/$defs/manifest for manifest.json, #/$defs/sessionFile for each session file, ' +
+      '#/$defs/translationFile for each translated strings file and #/$defs/alignedTranslation for ' +
+      'an aligned translation of the source text (format 2). ' +
       'Rules that span files (unique ids, answers among the options, quotes found in the source text) ' +
       'are checked by `studypack build`, see docs/pack-format.md.',
-    $defs: { manifest: definition(manifestSchema), sessionFile: definition(sessionFileSchema) },
-    anyOf: [{ $ref: '#/$defs/manifest' }, { $ref: '#/$defs/sessionFile' }],
+    $defs: {
+      manifest: definition(manifestSchema),
+      sessionFile: definition(sessionFileSchema),
+      translationFile: definition(translationFileSchema),
+      alignedTranslation: definition(alignedTranslationSchema),
+    },
+    anyOf: [
+      { $ref: '#/$defs/manifest' },
+      { $ref: '#/$defs/sessionFile' },
+      { $ref: '#/$defs/translationFile' },
+      { $ref: '#/$defs/alignedTranslation' },
+    ],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

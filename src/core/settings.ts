@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { settingsSchema, type Settings } from '../shared/contract/app';
 
-const defaults: Settings = { language: null, textScale: 1 };
+const defaults: Settings = { language: null, textScale: 1, contentLanguage: null, sideBySide: false };
 
 /** App-wide settings (language, text size): one JSON value per key, validated on the way out. */
 export class SettingsStore {

@@ -20,7 +20,7 @@ test('a new participant creates a profile and opens a session of the built-in pa
 
   const home = new HomePage(page);
   await home.expectLoaded();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('training class');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('湖北专题培训班');
   await expect(page.getByText('已完成 0 / 6 讲')).toBeVisible();
   await screenshotForReadme(page, 'home-zh-CN.png');
 

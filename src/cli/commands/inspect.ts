@@ -9,6 +9,10 @@ export async function inspect(file: string, io: Io): Promise<number> {
   io.out(`Title:       ${m.title}`);
   if (m.description) io.out(`Description: ${m.description}`);
   io.out(`Language:    ${m.language}`);
+  for (const t of pack.translations) {
+    const aligned = t.sourceText ? `, source aligned in ${t.sourceText.sentences.length} sentences` : '';
+    io.out(`Translation: ${t.language}  ${t.meta.title} (${Object.keys(t.material).length} sessions${aligned})`);
+  }
   io.out(`Publisher:   ${m.publisher.name}`);
   io.out(`Key:         ${pack.fingerprint}`);
   io.out(

@@ -9,8 +9,8 @@ import type { Handlers } from './types';
 
 /** Every call runs as the active profile: attempts of other participants are NOT_FOUND. */
 export const quizHandlers: Handlers<keyof typeof quizCalls> = {
-  'quiz.start': ({ packId, sessionId, mode }, core) =>
-    startAttempt(core.db, core.scope(packId), sessionId ?? null, mode),
+  'quiz.start': ({ packId, sessionId, mode, language }, core) =>
+    startAttempt(core.db, core.scope(packId), sessionId ?? null, mode, language),
   'quiz.answer': (input, core) => saveAnswer(core.db, core.scope(), input),
   'quiz.submit': ({ attemptId }, core) => submitAttempt(core.db, core.scope(), attemptId),
   'quiz.review': ({ attemptId }, core) => buildReview(core.db, loadAttempt(core.db, core.scope().profileId, attemptId)),
@@ -18,8 +18,8 @@ export const quizHandlers: Handlers<keyof typeof quizCalls> = {
     const s = core.scope(packId);
     return quizHistory(core.db, s.profileId, s.packId, sessionId);
   },
-  'quiz.wrongList': ({ packId, sessionId }, core) => {
+  'quiz.wrongList': ({ packId, sessionId, language }, core) => {
     const s = core.scope(packId);
-    return { items: wrongList(core.db, s.profileId, s.packId, sessionId ?? null) };
+    return { items: wrongList(core.db, s.profileId, s.packId, sessionId ?? null, language ?? null) };
   },
 };

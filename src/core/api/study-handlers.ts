@@ -1,28 +1,59 @@
+import type Database from 'better-sqlite3';
 import type { libraryCalls } from '../../shared/contract/library';
 import type { studyCalls } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
-import { overview, sessionDetail } from '../study/session';
+import { alignedTranslationText } from '../../shared/pack/aligned';
+import type { AlignedTranslation } from '../../shared/pack/schema';
+import { packLanguages } from '../library/translations';
+import { overview, sessionDetail, wording } from '../study/session';
 import { search } from '../study/search';
 import { markKeyPoint, saveNote, saveReading } from '../study/writes';
 import type { Handlers } from './types';
 
+const shownOwn = (db: Database.Database, packId: string): string =>
+  (db.prepare('SELECT language FROM packs WHERE id = ?').get(packId) as { language: string }).language;
+
 export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libraryCalls> = {
-  'course.overview': ({ packId }, core) => {
+  'course.overview': ({ packId, language }, core) => {
     const s = core.scope(packId);
-    return overview(core.db, s.profileId, s.packId);
+    return overview(core.db, s.profileId, s.packId, language);
   },
-  'session.get': ({ packId, sessionId }, core) => {
+  'session.get': ({ packId, sessionId, language }, core) => {
     const s = core.scope(packId);
-    return sessionDetail(core.db, s.profileId, s.packId, sessionId);
+    return sessionDetail(core.db, s.profileId, s.packId, sessionId, language);
   },
-  'source.get': ({ packId }, core) => {
+  'source.get': ({ packId, language }, core) => {
     const id = core.library.resolve(packId);
     const row = core.db.prepare('SELECT title, source_text FROM packs WHERE id = ?').get(id) as {
       title: string;
       source_text: string | null;
     };
     if (row.source_text === null) throw new AppError('NOT_FOUND', 'This pack has no source text.');
-    return { packId: id, title: row.title, text: row.source_text };
+    const w = wording(core.db, id, language);
+    const t = w.translated
+      ? (core.db
+          .prepare('SELECT title, aligned_source FROM pack_translations WHERE pack_id = ? AND language = ?')
+          .get(id, w.language) as { title: string; aligned_source: string | null })
+      : null;
+    if (t?.aligned_source) {
+      const aligned = JSON.parse(t.aligned_source) as AlignedTranslation;
+      return {
+        packId: id,
+        title: t.title,
+        text: alignedTranslationText(aligned),
+        language: w.language,
+        notice: w.notice,
+        languages: packLanguages(core.db, id),
+      };
+    }
+    return {
+      packId: id,
+      title: row.title,
+      text: row.source_text,
+      language: shownOwn(core.db, id),
+      notice: null,
+      languages: packLanguages(core.db, id),
+    };
   },
   'reading.save': (input, core) => {
     const s = core.scope(input.packId);
@@ -42,7 +73,7 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
   },
   'search.query': (input, core) => {
     const s = core.scope(input.packId);
-    return search(core.db, s.profileId, s.packId, input.query);
+    return search(core.db, s.profileId, s.packId, input.query, input.language);
   },
   'library.list': (_, core) => core.library.list(),
   'library.activate': ({ packId }, core) => ({ activePackId: core.library.activate(packId) }),

@@ -4,6 +4,7 @@ import { archiveRemovedProgress } from './archive';
 import type { InstallablePack } from './installable';
 import { findPublisher, trustPublisher } from './publishers';
 import { compareVersions } from './semver';
+import { writeTranslations } from './translations';
 
 export interface InstallOptions {
   fileName: string;
@@ -86,6 +87,7 @@ function writeContent(db: Database.Database, pack: InstallablePack, opts: Instal
     content.keyPoints.forEach((k, j) => keyPoint.run(m.id, meta.id, k.id, j + 1, k.text, k.source));
     content.quiz.questions.forEach((q, j) => question.run(m.id, meta.id, q.id, j + 1, q.type, JSON.stringify(q)));
   });
+  writeTranslations(db, pack);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Manifest, ManifestSession, SessionFile } from '../../shared/pack/schema';
+import type { PackTranslation } from '../packs/types';
 
 /** What the library needs from a pack that has passed verification (see packs/verify). */
 export interface InstallablePack {
@@ -8,4 +9,6 @@ export interface InstallablePack {
   sha256: string;
   sessions: Array<{ meta: ManifestSession; material: string; content: SessionFile }>;
   sourceText: string | null;
+  /** Format 2: the pack's other languages. */
+  translations?: PackTranslation[];
 }

@@ -14,11 +14,13 @@ interface PackRow {
   sessions: number;
   installed_at: string;
   has_source: number;
+  translations: string | null;
 }
 
 const SELECT = `SELECT p.id, p.version, p.title, p.description, p.language, p.publisher_name, pub.fingerprint,
   pub.builtin, (SELECT count(*) FROM sessions s WHERE s.pack_id = p.id) AS sessions, p.installed_at,
-  p.source_text IS NOT NULL AS has_source
+  p.source_text IS NOT NULL AS has_source,
+  (SELECT group_concat(t.language, ',') FROM pack_translations t WHERE t.pack_id = p.id) AS translations
   FROM packs p JOIN publishers pub ON pub.public_key = p.publisher_key`;
 
 const toSummary = (r: PackRow): PackSummary => ({
@@ -31,6 +33,7 @@ const toSummary = (r: PackRow): PackSummary => ({
   sessionCount: r.sessions,
   installedAt: r.installed_at,
   hasSource: r.has_source === 1,
+  languages: [r.language, ...(r.translations ? r.translations.split(',').sort() : [])],
 });
 
 export function listPacks(db: Database.Database): PackSummary[] {

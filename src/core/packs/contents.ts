@@ -5,6 +5,7 @@ import { PackValidationError, type PackIssue } from './issues';
 import type { PackLimits } from './limits';
 import { checkSchema, issueAt, readJson, readText, type LocatedFile } from './located';
 import { collisionKey, MANIFEST_FILE, pathProblem, RESERVED_FILES } from './paths';
+import { loadTranslations, translationIssues, translationPaths } from './translations';
 import type { PackContents, PackSession } from './types';
 
 /**
@@ -29,7 +30,7 @@ export function referencedPaths(manifest: Manifest): Array<{ at: PropertyKey[]; 
     { at: ['sessions', i, 'content'], path: s.content },
   ]);
   if (manifest.sourceText !== undefined) refs.push({ at: ['sourceText'], path: manifest.sourceText });
-  return refs;
+  return [...refs, ...translationPaths(manifest)];
 }
 
 function manifestPathIssues(manifest: Manifest, file: LocatedFile, limits: PackLimits): PackIssue[] {
@@ -126,10 +127,19 @@ export async function loadPackContents(
     }
   }
   const sourceText = manifest.sourceText === undefined ? null : await fetchText(['sourceText'], manifest.sourceText);
+  const translations = await loadTranslations(manifest, { bytes: fetch, text: fetchText }, issues);
   if (issues.length) fail(issues);
 
-  const contents: PackContents = { manifest, sessions, sourceText };
-  const cross = crossCheck({ ...contents, manifestFile: mf.value, contentFiles });
+  const contents: PackContents = {
+    manifest,
+    sessions,
+    sourceText,
+    translations: translations.map((t) => t.translation),
+  };
+  const cross = [
+    ...crossCheck({ ...contents, manifestFile: mf.value, contentFiles }),
+    ...translationIssues(manifest, mf.value, sessions, sourceText, translations),
+  ];
   if (cross.length) fail(cross);
   return { contents, files };
 }

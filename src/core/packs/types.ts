@@ -1,4 +1,11 @@
-import type { Manifest, ManifestSession, SessionFile } from '../../shared/pack/schema';
+import type {
+  AlignedTranslation,
+  Manifest,
+  ManifestSession,
+  ManifestTranslation,
+  SessionFile,
+  TranslationFile,
+} from '../../shared/pack/schema';
 
 export interface PackSession {
   meta: ManifestSession;
@@ -7,12 +14,24 @@ export interface PackSession {
   content: SessionFile;
 }
 
+/** The pack in one more language (format 2), every file read and checked. */
+export interface PackTranslation {
+  language: string;
+  meta: ManifestTranslation;
+  content: TranslationFile;
+  /** Translated Markdown material by session id. */
+  material: Record<string, string>;
+  sourceText: AlignedTranslation | null;
+}
+
 /** What a pack means, however it was read (authoring folder or signed file). */
 export interface PackContents {
   manifest: Manifest;
   /** In manifest order. */
   sessions: PackSession[];
   sourceText: string | null;
+  /** Format 2: the pack's other languages (empty for a format-1 pack). */
+  translations: PackTranslation[];
 }
 
 export interface PackFileInfo {

@@ -5,7 +5,8 @@ import { liveQuestions, loadAttempt } from './attempts';
 import { checkResponse, isBlank } from './grade';
 
 /**
- * Saves one response the moment it is given (the database syncs on commit), so an attempt
+ * Saves one response the moment it is given, with the language the question was shown in (a
+ * fill-in answer is graded against that language's accepted answers). The database syncs on commit, so an attempt
  * interrupted by a crash or a restart resumes with every answer given so far.
  */
 export function saveAnswer(
@@ -25,9 +26,10 @@ export function saveAnswer(
         db.prepare('DELETE FROM answers WHERE attempt_id = ? AND question_id = ?').run(row.id, q.id);
       } else {
         db.prepare(
-          `INSERT INTO answers (attempt_id, question_id, response, answered_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response, answered_at = excluded.answered_at`,
-        ).run(row.id, q.id, JSON.stringify(input.response), ref.at);
+          `INSERT INTO answers (attempt_id, question_id, response, answered_at, language) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (attempt_id, question_id) DO UPDATE SET response = excluded.response,
+             answered_at = excluded.answered_at, language = excluded.language`,
+        ).run(row.id, q.id, JSON.stringify(input.response), ref.at, row.language);
       }
       const ids = live.map((l) => l.question.id);
       const answered = db

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Attempt, QuizMode, QuizResponse } from '../../shared/contract/quiz';
 import { AppError } from '../../shared/errors';
 import type { Question } from '../../shared/pack/schema';
+import { shownLanguage } from '../library/translations';
 import { asAsked, makeLayout, parseLayout } from './layout';
 import { packQuestions, sessionQuestions } from './questions';
 import { wrongQuestions } from './wrong';
@@ -20,6 +21,8 @@ export interface AttemptRow {
   submitted_at: string | null;
   score: number | null;
   passed: number | null;
+  /** The language the questions are shown in (null in attempts from before translations: the pack's own). */
+  language: string | null;
 }
 
 export interface Scope {
@@ -43,8 +46,8 @@ export interface LiveQuestion {
 }
 
 /** The attempt's questions in its order, minus any a pack upgrade has removed since it started. */
-export function liveQuestions(db: Database.Database, row: AttemptRow): LiveQuestion[] {
-  const installed = packQuestions(db, row.pack_id);
+export function liveQuestions(db: Database.Database, row: AttemptRow, language = row.language): LiveQuestion[] {
+  const installed = packQuestions(db, row.pack_id, language);
   return parseLayout(row.layout).questions.flatMap((l) => {
     const q = installed.get(l.id);
     return q ? [{ question: q.question, sessionId: q.sessionId, options: l.options }] : [];
@@ -83,6 +86,7 @@ function toAttempt(db: Database.Database, row: AttemptRow, resumed: boolean): At
     resumed,
     questions: live.map((l) => asAsked(l.question, l.sessionId, l.options)),
     responses: Object.fromEntries([...saved].map(([id, a]) => [id, a.response])),
+    language: row.language ?? shownLanguage(db, row.pack_id, null),
   };
 }
 
@@ -98,7 +102,14 @@ function sessionPassMark(db: Database.Database, packId: string, sessionId: strin
  * starts one: a quiz asks the session's questions shuffled; practice asks the wrong-answer list
  * (of one session, or of all sessions when sessionId is null), most recently wrong first.
  */
-export function startAttempt(db: Database.Database, s: Scope, sessionId: string | null, mode: QuizMode): Attempt {
+export function startAttempt(
+  db: Database.Database,
+  s: Scope,
+  sessionId: string | null,
+  mode: QuizMode,
+  askedLanguage?: string,
+): Attempt {
+  const language = shownLanguage(db, s.packId, askedLanguage);
   return db
     .transaction((): Attempt => {
       const open = db
@@ -107,7 +118,14 @@ export function startAttempt(db: Database.Database, s: Scope, sessionId: string 
            AND submitted_at IS NULL ORDER BY id DESC LIMIT 1`,
         )
         .get(s.profileId, s.packId, mode, sessionId) as AttemptRow | undefined;
-      if (open) return toAttempt(db, open, true);
+      if (open) {
+        // The participant switched the content language: the same attempt, now shown in that one.
+        if (open.language !== language) {
+          db.prepare('UPDATE attempts SET language = ? WHERE id = ?').run(language, open.id);
+          open.language = language;
+        }
+        return toAttempt(db, open, true);
+      }
       // Practice never decides passing, so across all sessions it has no pass mark of its own.
       const passMark = sessionId === null ? 0 : sessionPassMark(db, s.packId, sessionId);
       const questions =
@@ -120,8 +138,8 @@ export function startAttempt(db: Database.Database, s: Scope, sessionId: string 
       const version = db.prepare('SELECT version FROM packs WHERE id = ?').get(s.packId) as { version: string };
       const { lastInsertRowid } = db
         .prepare(
-          `INSERT INTO attempts (profile_id, pack_id, pack_version, session_id, mode, layout, pass_mark, total, started_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO attempts (profile_id, pack_id, pack_version, session_id, mode, layout, pass_mark, total, started_at,
+             language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           s.profileId,
@@ -133,6 +151,7 @@ export function startAttempt(db: Database.Database, s: Scope, sessionId: string 
           passMark,
           questions.length,
           s.at,
+          language,
         );
       return toAttempt(db, loadAttempt(db, s.profileId, Number(lastInsertRowid)), false);
     })

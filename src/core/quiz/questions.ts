@@ -12,9 +12,22 @@ interface Row {
   data: string;
 }
 
-/** The installed pack's questions (validated when the pack was installed), by id. */
-export function packQuestions(db: Database.Database, packId: string): Map<string, StoredQuestion> {
-  const rows = db.prepare('SELECT id, session_id, data FROM questions WHERE pack_id = ?').all(packId) as Row[];
+/**
+ * The installed pack's questions (validated when the pack was installed), by id, worded in
+ * `language` where the pack has that translation (ids, option ids and right answers are shared).
+ */
+export function packQuestions(
+  db: Database.Database,
+  packId: string,
+  language: string | null = null,
+): Map<string, StoredQuestion> {
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.session_id, coalesce(t.data, q.data) AS data FROM questions q
+       LEFT JOIN question_translations t ON t.pack_id = q.pack_id AND t.id = q.id AND t.language = ?
+       WHERE q.pack_id = ?`,
+    )
+    .all(language, packId) as Row[];
   return new Map(rows.map((r) => [r.id, { question: JSON.parse(r.data) as Question, sessionId: r.session_id }]));
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { type AttemptRow, liveQuestions, savedAnswers } from './attempts';
 import { answerKey } from './grade';
 import { asAsked } from './layout';
+import { shownLanguage } from '../library/translations';
 
 /**
  * Everything needed to learn from a submitted attempt. Correctness is what was stored at submit
@@ -26,6 +27,7 @@ export function buildReview(db: Database.Database, row: AttemptRow, completedSes
     total: row.total,
     passMark: row.pass_mark,
     passed: row.mode === 'quiz' ? row.passed === 1 : null,
+    language: row.language ?? shownLanguage(db, row.pack_id, null),
     completedSession,
     items: live.map(({ question: q, sessionId, options }) => {
       const a = saved.get(q.id);

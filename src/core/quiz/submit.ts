@@ -3,7 +3,9 @@ import type { QuizResponse, Review } from '../../shared/contract/quiz';
 import { AppError } from '../../shared/errors';
 import { recordCompletionIfDue } from '../study/progress';
 import { liveQuestions, loadAttempt } from './attempts';
+import type { Question } from '../../shared/pack/schema';
 import { grade } from './grade';
+import { packQuestions, type StoredQuestion } from './questions';
 import { buildReview } from './review';
 import { updateWrongList } from './wrong';
 
@@ -26,16 +28,24 @@ export function submitAttempt(
       const row = loadAttempt(db, ref.profileId, attemptId);
       if (row.submitted_at) throw new AppError('CONFLICT', 'This attempt has already been submitted.');
       const live = liveQuestions(db, row);
-      const responses = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ?').all(row.id) as {
-        question_id: string;
-        response: string;
-      }[];
+      const responses = db
+        .prepare('SELECT question_id, response, language FROM answers WHERE attempt_id = ?')
+        .all(row.id) as { question_id: string; response: string; language: string | null }[];
       const byId = new Map(responses.map((r) => [r.question_id, JSON.parse(r.response) as QuizResponse]));
+      // Each answer is graded in the language its question was shown in when it was given.
+      const answeredIn = new Map(responses.map((r) => [r.question_id, r.language]));
+      const inLanguage = new Map<string | null, Map<string, StoredQuestion>>();
+      const asShown = (q: Question): Question => {
+        const lang = answeredIn.get(q.id) ?? row.language;
+        if (lang === row.language) return q;
+        if (!inLanguage.has(lang)) inLanguage.set(lang, packQuestions(db, row.pack_id, lang));
+        return inLanguage.get(lang)?.get(q.id)?.question ?? q;
+      };
       const mark = db.prepare('UPDATE answers SET correct = ? WHERE attempt_id = ? AND question_id = ?');
       const practice = row.mode === 'practice';
       let score = 0;
       for (const { question: q, sessionId } of live) {
-        const correct = grade(q, byId.get(q.id) ?? null);
+        const correct = grade(asShown(q), byId.get(q.id) ?? null);
         if (correct) score++;
         mark.run(correct ? 1 : 0, row.id, q.id);
         const wrongRef = { profileId: ref.profileId, packId: row.pack_id, sessionId, questionId: q.id, at: ref.at };

@@ -19,15 +19,24 @@ interface Row {
  * questions so an entry whose question a pack upgrade removed never shows.
  */
 const SQL = `
-  SELECT w.question_id, q.session_id, s.ord, s.title, q.data, w.times_wrong, w.added_at, w.last_wrong_at
+  SELECT w.question_id, q.session_id, s.ord, coalesce(st.title, s.title) AS title, coalesce(qt.data, q.data) AS data,
+    w.times_wrong, w.added_at, w.last_wrong_at
   FROM wrong_answers w
   JOIN questions q ON q.pack_id = w.pack_id AND q.id = w.question_id
   JOIN sessions s ON s.pack_id = q.pack_id AND s.id = q.session_id
+  LEFT JOIN question_translations qt ON qt.pack_id = q.pack_id AND qt.id = q.id AND qt.language = @lang
+  LEFT JOIN session_translations st ON st.pack_id = s.pack_id AND st.session_id = s.id AND st.language = @lang
   WHERE w.profile_id = @profile AND w.pack_id = @pack AND (@session IS NULL OR q.session_id = @session)
   ORDER BY w.last_wrong_at DESC, s.ord, q.ord`;
 
-function rows(db: Database.Database, profileId: number, packId: string, sessionId: string | null): Row[] {
-  return db.prepare(SQL).all({ profile: profileId, pack: packId, session: sessionId }) as Row[];
+function rows(
+  db: Database.Database,
+  profileId: number,
+  packId: string,
+  sessionId: string | null,
+  language: string | null = null,
+): Row[] {
+  return db.prepare(SQL).all({ profile: profileId, pack: packId, session: sessionId, lang: language }) as Row[];
 }
 
 export function wrongList(
@@ -35,8 +44,10 @@ export function wrongList(
   profileId: number,
   packId: string,
   sessionId: string | null,
+  /** A translation's language shows its prompts and titles; any other shows the pack's own. */
+  language: string | null = null,
 ): WrongItem[] {
-  return rows(db, profileId, packId, sessionId).map((r) => ({
+  return rows(db, profileId, packId, sessionId, language).map((r) => ({
     questionId: r.question_id,
     sessionId: r.session_id,
     sessionOrd: r.ord,

@@ -13,7 +13,7 @@ export function indexNote(db: Database.Database, profileId: number, packId: stri
   );
   if (text.trim()) {
     db.prepare(
-      "INSERT INTO search_index (body, kind, pack_id, session_id, item_id, profile_id) VALUES (?, 'note', ?, ?, ?, ?)",
+      "INSERT INTO search_index (body, kind, pack_id, session_id, item_id, profile_id, language) VALUES (?, 'note', ?, ?, ?, ?, '')",
     ).run(text, packId, sessionId, sessionId, profileId);
   }
 }
@@ -26,6 +26,7 @@ const AFTER = 60;
 
 interface HitRow {
   kind: SearchHit['kind'];
+  language: string;
   pack_id: string;
   session_id: string;
   item_id: string;
@@ -47,7 +48,7 @@ function snippet(r: HitRow, queryLength: number): string {
 }
 
 /**
- * Searches material, key points and the participant's own notes. Trigram FTS needs at least
+ * Searches material and key points in every language the pack has, and the participant's own notes. Trigram FTS needs at least
  * three characters, so shorter queries (common in Chinese: two-character words) use LIKE.
  */
 export function search(
@@ -55,19 +56,23 @@ export function search(
   profileId: number,
   packId: string,
   query: string,
+  /** Notes have no language of their own: their session title is shown in this one. */
+  language = '',
 ): { hits: SearchHit[]; truncated: boolean } {
   const q = query.trim();
   const scope = `si.pack_id = @pack AND (si.profile_id = 0 OR (si.kind = 'note' AND si.profile_id = @profile))`;
   // Only the characters around the match leave SQLite: material rows can be long, and copying and
   // lower-casing whole rows in JS cost more than the index lookup itself (docs/performance.md).
   const select = (where: string, order: string) => `
-    SELECT kind, pack_id, session_id, item_id, title, pos, start, substr(body, start, @window) AS around,
+    SELECT kind, language, pack_id, session_id, item_id, title, pos, start, substr(body, start, @window) AS around,
       length(body) AS total
-    FROM (SELECT si.body, si.kind, si.pack_id, si.session_id, si.item_id, s.title,
+    FROM (SELECT si.body, si.kind, si.language, si.pack_id, si.session_id, si.item_id, coalesce(st.title, s.title) AS title,
             instr(lower(si.body), lower(@q)) AS pos, max(1, instr(lower(si.body), lower(@q)) - ${BEFORE}) AS start
           FROM search_index si JOIN sessions s ON s.pack_id = si.pack_id AND s.id = si.session_id
+            LEFT JOIN session_translations st ON st.pack_id = si.pack_id AND st.session_id = si.session_id
+              AND st.language = (CASE WHEN si.language = '' THEN @lang ELSE si.language END)
           WHERE ${where} AND ${scope} ORDER BY ${order} LIMIT ${LIMIT + 1})`;
-  const params = { q, pack: packId, profile: profileId, window: BEFORE + [...q].length + AFTER };
+  const params = { q, lang: language, pack: packId, profile: profileId, window: BEFORE + [...q].length + AFTER };
   const rows = (
     [...q].length >= 3
       ? db.prepare(select('search_index MATCH @match', 'rank')).all({ ...params, match: phrase(q) })
@@ -77,6 +82,7 @@ export function search(
   ) as HitRow[];
   const hits = rows.slice(0, LIMIT).map((r): SearchHit => ({
     kind: r.kind,
+    language: r.language || null,
     packId: r.pack_id,
     sessionId: r.session_id,
     sessionTitle: r.title,

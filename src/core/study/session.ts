@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Overview, SessionDetail } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { packSummary } from '../library/summary';
+import { isTranslation, packLanguages, shownLanguage } from '../library/translations';
 import { sessionProgress } from './progress';
 
 export function requireSession(
@@ -15,8 +16,41 @@ export function requireSession(
   return row;
 }
 
-export function overview(db: Database.Database, profileId: number, packId: string): Overview {
-  const sessions = sessionProgress(db, profileId, packId);
+interface Wording {
+  language: string;
+  /** Null when the pack's own language is shown. */
+  translated: boolean;
+  notice: string | null;
+}
+
+/** Which language to show and, for a translation, its notice (参考译文…). */
+export function wording(db: Database.Database, packId: string, asked: string | undefined): Wording {
+  const language = shownLanguage(db, packId, asked);
+  if (!isTranslation(db, packId, language)) return { language, translated: false, notice: null };
+  const row = db
+    .prepare('SELECT notice FROM pack_translations WHERE pack_id = ? AND language = ?')
+    .get(packId, language) as { notice: string };
+  return { language, translated: true, notice: row.notice || null };
+}
+
+/** Session titles and summaries in a translation, by session id. */
+function translatedTitles(db: Database.Database, packId: string, w: Wording) {
+  if (!w.translated) return new Map<string, { title: string; summary: string }>();
+  const rows = db
+    .prepare('SELECT session_id, title, summary FROM session_translations WHERE pack_id = ? AND language = ?')
+    .all(packId, w.language) as { session_id: string; title: string; summary: string }[];
+  return new Map(rows.map((r) => [r.session_id, { title: r.title, summary: r.summary }]));
+}
+
+/** Progress rows with titles in the shown language (progress itself is the same in every language). */
+export function wordedProgress(db: Database.Database, profileId: number, packId: string, w: Wording) {
+  const titles = translatedTitles(db, packId, w);
+  return sessionProgress(db, profileId, packId).map((p) => ({ ...p, ...titles.get(p.id) }));
+}
+
+export function overview(db: Database.Database, profileId: number, packId: string, language?: string): Overview {
+  const w = wording(db, packId, language);
+  const sessions = wordedProgress(db, profileId, packId, w);
   const completed = sessions.filter((s) => s.status === 'complete').length;
   const allDone = sessions.length > 0 && completed === sessions.length;
   const last = db
@@ -25,8 +59,16 @@ export function overview(db: Database.Database, profileId: number, packId: strin
        WHERE r.profile_id = ? AND r.pack_id = ? ORDER BY r.updated_at DESC LIMIT 1`,
     )
     .get(profileId, packId) as { session_id: string; title: string } | undefined;
+  let pack = packSummary(db, packId);
+  if (w.translated) {
+    const t = db
+      .prepare('SELECT title, description FROM pack_translations WHERE pack_id = ? AND language = ?')
+      .get(packId, w.language) as { title: string; description: string };
+    pack = { ...pack, title: t.title, description: t.description };
+  }
+  const resumeTitle = last && (sessions.find((s) => s.id === last.session_id)?.title ?? last.title);
   return {
-    pack: packSummary(db, packId),
+    pack,
     sessions,
     overall: {
       completed,
@@ -39,7 +81,9 @@ export function overview(db: Database.Database, profileId: number, packId: strin
             .at(-1) ?? null)
         : null,
     },
-    resume: last ? { sessionId: last.session_id, title: last.title } : null,
+    resume: last ? { sessionId: last.session_id, title: resumeTitle ?? last.title } : null,
+    language: w.language,
+    notice: w.notice,
   };
 }
 
@@ -48,16 +92,28 @@ export function sessionDetail(
   profileId: number,
   packId: string,
   sessionId: string,
+  language?: string,
 ): SessionDetail {
   const s = requireSession(db, packId, sessionId);
-  const progress = sessionProgress(db, profileId, packId).find((p) => p.id === sessionId)!;
+  const w = wording(db, packId, language);
+  const progress = wordedProgress(db, profileId, packId, w).find((p) => p.id === sessionId)!;
+  // A translation's words over the pack's own rows: review marks stay keyed by the shared ids.
   const keyPoints = db
     .prepare(
-      `SELECT k.id, k.text, k.source, r.reviewed_at AS reviewedAt FROM key_points k
+      `SELECT k.id, coalesce(t.text, k.text) AS text, coalesce(t.source, k.source) AS source,
+         r.reviewed_at AS reviewedAt FROM key_points k
+       LEFT JOIN key_point_translations t ON t.pack_id = k.pack_id AND t.id = k.id AND t.language = ?
        LEFT JOIN key_point_reviews r ON r.profile_id = ? AND r.pack_id = k.pack_id AND r.key_point_id = k.id
        WHERE k.pack_id = ? AND k.session_id = ? ORDER BY k.ord`,
     )
-    .all(profileId, packId, sessionId) as SessionDetail['keyPoints'];
+    .all(w.language, profileId, packId, sessionId) as SessionDetail['keyPoints'];
+  const material = w.translated
+    ? ((
+        db
+          .prepare('SELECT material FROM session_translations WHERE pack_id = ? AND language = ? AND session_id = ?')
+          .get(packId, w.language, sessionId) as { material: string } | undefined
+      )?.material ?? s.material)
+    : s.material;
   const reading = db
     .prepare(
       'SELECT position, reached_end_at, seconds FROM reading WHERE profile_id = ? AND pack_id = ? AND session_id = ?',
@@ -70,7 +126,7 @@ export function sessionDetail(
   return {
     packId,
     progress,
-    material: s.material,
+    material,
     keyPoints,
     reading: {
       position: reading?.position ?? 0,
@@ -78,5 +134,8 @@ export function sessionDetail(
       seconds: reading?.seconds ?? 0,
     },
     note: { text: note?.text ?? '', updatedAt: note?.updated_at ?? null },
+    language: w.language,
+    notice: w.notice,
+    languages: packLanguages(db, packId),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageTag } from '../pack/schema';
 import { call } from './define';
 
 import { languages } from '../languages';
@@ -11,6 +12,10 @@ export const settingsSchema = z.object({
   language: languageSchema.nullable(),
   /** Text size multiplier for older eyes. */
   textScale: z.number().min(0.8).max(2),
+  /** Language of the course content; null: the UI language when the pack has it, else the pack's own. */
+  contentLanguage: languageTag.nullable(),
+  /** The reader shows the content language beside the pack's other language (中英对照). */
+  sideBySide: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

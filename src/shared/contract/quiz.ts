@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stableId } from '../pack/schema';
+import { languageTag, stableId } from '../pack/schema';
 import { call } from './define';
 
 export const quizModeSchema = z.enum(['quiz', 'practice']);
@@ -47,6 +47,8 @@ export const attemptSchema = z.object({
   resumed: z.boolean(),
   questions: z.array(askedQuestionSchema),
   responses: z.record(z.string(), quizResponseSchema),
+  /** The language the questions are shown in; a fill-in answer is graded against its answers. */
+  language: z.string(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 
@@ -71,6 +73,7 @@ export const reviewSchema = z.object({
   passMark: z.number(),
   /** Null for practice: practice never counts for passing. */
   passed: z.boolean().nullable(),
+  language: z.string(),
   /** Set when this submit completed the session (read + key points + quiz passed). */
   completedSession: z.boolean(),
   items: z.array(reviewItemSchema),
@@ -117,7 +120,13 @@ export const quizCalls = {
   /** Resumes the unsubmitted attempt of this session and mode, or starts a new one. */
   'quiz.start': call(
     z
-      .object({ packId, sessionId: stableId.optional(), mode: quizModeSchema.default('quiz') })
+      .object({
+        packId,
+        sessionId: stableId.optional(),
+        mode: quizModeSchema.default('quiz'),
+        /** Content language; resuming in another language shows the same attempt in that one. */
+        language: languageTag.optional(),
+      })
       .refine((i) => i.mode === 'practice' || i.sessionId !== undefined, {
         message: 'a quiz needs a sessionId (only practice may span all sessions)',
         path: ['sessionId'],
@@ -134,7 +143,7 @@ export const quizCalls = {
   'quiz.history': call(z.object({ packId, sessionId: stableId }), historySchema),
   /** Most recently wrong first; all sessions unless sessionId is given. */
   'quiz.wrongList': call(
-    z.object({ packId, sessionId: stableId.optional() }),
+    z.object({ packId, sessionId: stableId.optional(), language: languageTag.optional() }),
     z.object({ items: z.array(wrongItemSchema) }),
   ),
 };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { stableId } from '../pack/schema';
+import { languageTag, stableId } from '../pack/schema';
 import { call } from './define';
 
 const sessionRef = { packId: stableId.optional(), sessionId: stableId };
+/** The content language asked for; the pack's own language when it lacks that one. */
+const language = languageTag.optional();
 
 export const sessionStatusSchema = z.enum(['not-started', 'in-progress', 'complete']);
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
@@ -40,6 +42,8 @@ export const packSummarySchema = z.object({
   sessionCount: z.number().int(),
   installedAt: z.string(),
   hasSource: z.boolean(),
+  /** Every language the pack's content is in: its own first, then its translations. */
+  languages: z.array(z.string()),
 });
 export type PackSummary = z.infer<typeof packSummarySchema>;
 
@@ -53,6 +57,9 @@ export const overviewSchema = z.object({
     completedAt: z.string().nullable(),
   }),
   resume: z.object({ sessionId: z.string(), title: z.string() }).nullable(),
+  /** The language the titles are in, and the translation's notice (e.g. 参考译文…) when it is one. */
+  language: z.string(),
+  notice: z.string().nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
@@ -65,11 +72,18 @@ export const sessionDetailSchema = z.object({
   ),
   reading: z.object({ position: z.number(), reachedEnd: z.boolean(), seconds: z.number().int() }),
   note: z.object({ text: z.string(), updatedAt: z.string().nullable() }),
+  /** The language material and key points are in, and the translation's notice when it is one. */
+  language: z.string(),
+  notice: z.string().nullable(),
+  /** Every language the pack has (its own first), to offer a switch and the side-by-side view. */
+  languages: z.array(z.string()),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 export const searchHitSchema = z.object({
   kind: z.enum(['material', 'keypoint', 'note']),
+  /** The language of the text found (null for a note): open the session in it. */
+  language: z.string().nullable(),
   packId: z.string(),
   sessionId: z.string(),
   sessionTitle: z.string(),
@@ -82,11 +96,19 @@ export const searchHitSchema = z.object({
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const studyCalls = {
-  'course.overview': call(z.object({ packId: stableId.optional() }), overviewSchema),
-  'session.get': call(z.object(sessionRef), sessionDetailSchema),
+  'course.overview': call(z.object({ packId: stableId.optional(), language }), overviewSchema),
+  'session.get': call(z.object({ ...sessionRef, language }), sessionDetailSchema),
+  /** The source text, or its aligned translation in `language` (paragraphs blank-line apart). */
   'source.get': call(
-    z.object({ packId: stableId.optional() }),
-    z.object({ packId: z.string(), title: z.string(), text: z.string() }),
+    z.object({ packId: stableId.optional(), language }),
+    z.object({
+      packId: z.string(),
+      title: z.string(),
+      text: z.string(),
+      language: z.string(),
+      notice: z.string().nullable(),
+      languages: z.array(z.string()),
+    }),
   ),
   'reading.save': call(
     z.object({
@@ -103,7 +125,7 @@ export const studyCalls = {
   ),
   'note.save': call(z.object({ ...sessionRef, text: z.string().max(100_000) }), z.object({ savedAt: z.string() })),
   'search.query': call(
-    z.object({ query: z.string().trim().min(1).max(200), packId: stableId.optional() }),
+    z.object({ query: z.string().trim().min(1).max(200), packId: stableId.optional(), language }),
     z.object({ hits: z.array(searchHitSchema), truncated: z.boolean() }),
   ),
 };

@@ -78,18 +78,99 @@ export const manifestSessionSchema = z.strictObject({
   content: z.string().min(1).max(200),
 });
 
+export const languageTag = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag like "en" or "zh-CN"');
+
+// ---------------------------------------------------------------------------------------------
+// Translations (format 2). A translation re-words every displayed string of the pack and keeps
+// every id, so progress, attempts and records stay keyed by the same ids in every language. What
+// is not worded (option ids, which options are right, true/false answers, pass marks) is the
+// pack's own. Every path the translation needs is in the manifest, so the signed file list and
+// the unreferenced-file check cover translated files like any other.
+// ---------------------------------------------------------------------------------------------
+
+export const manifestTranslationSchema = z.strictObject({
+  title: text(200),
+  description: text(2000).optional(),
+  /** Shown wherever the translated text is, e.g. "参考译文：…以英文原文为准". */
+  notice: text(500).optional(),
+  /** Path of the translated strings file (translationFileSchema). */
+  content: z.string().min(1).max(200),
+  /** Path of the translated Markdown material of each session, by session id; same blocks, same order. */
+  material: z.record(stableId, z.string().min(1).max(200)),
+  /** Path of the aligned translation of the source text (alignedTranslationSchema). */
+  sourceText: z.string().min(1).max(200).optional(),
+});
+
+const translatedKeyPointSchema = z.strictObject({ text: text(1000), source: sourceQuote });
+
+export const translatedQuestionSchema = z.strictObject({
+  prompt: text(2000),
+  explanation: text(2000),
+  /** A passage of the translated source text, word for word. */
+  source: sourceQuote,
+  /** Option texts by option id (single and multiple choice). */
+  options: z.record(stableId, text(500)).optional(),
+  /** Accepted fill-in answers in this language (fill questions). */
+  answer: z.array(text(200)).min(1).max(10).optional(),
+});
+
+export const translatedSessionSchema = z.strictObject({
+  title: text(200),
+  summary: text(1000).optional(),
+  keyPoints: z.record(stableId, translatedKeyPointSchema),
+  questions: z.record(stableId, translatedQuestionSchema),
+  /** Media titles and captions by media id. */
+  media: z.record(stableId, z.strictObject({ title: text(200), caption: text(1000).optional() })).optional(),
+});
+
+export const translationFileSchema = z.strictObject({
+  sessions: z.record(stableId, translatedSessionSchema),
+});
+
+/**
+ * A translation of the source text aligned sentence by sentence: each `original` is a passage of
+ * the source word for word, in order, and together they are the whole source.
+ */
+export const alignedTranslationSchema = z.strictObject({
+  language: languageTag,
+  kind: z.literal('reference-translation'),
+  notice: text(500),
+  sentences: z
+    .array(
+      z.strictObject({
+        id: stableId,
+        /** 1-based paragraph of the source the sentence belongs to. */
+        paragraph: z.number().int().min(1),
+        original: z.string().min(1).max(5000),
+        translation: z.string().min(1).max(5000),
+      }),
+    )
+    .min(1)
+    .max(20000),
+});
+
 export const manifestSchema = z.strictObject({
-  format: z.literal(1),
+  /** 1: one language. 2 adds `translations` (below) and media. A format-1 pack is read as before. */
+  format: z.union([z.literal(1), z.literal(2)]),
   id: stableId,
   version: semver,
   title: text(200),
   description: text(2000).optional(),
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  /** The language the pack is written in; the files of `translations` carry the others. */
+  language: languageTag,
   publisher: z.strictObject({ name: text(200) }),
   /** Path of the full source text the material and every `source` quote come from. */
   sourceText: z.string().min(1).max(200).optional(),
   sessions: z.array(manifestSessionSchema).min(1).max(50),
+  /** Format 2: the pack in other languages, by language tag (see the translations block below). */
+  translations: z.record(languageTag, manifestTranslationSchema).optional(),
 });
+
+export type ManifestTranslation = z.infer<typeof manifestTranslationSchema>;
+export type TranslationFile = z.infer<typeof translationFileSchema>;
+export type TranslatedSession = z.infer<typeof translatedSessionSchema>;
+export type TranslatedQuestion = z.infer<typeof translatedQuestionSchema>;
+export type AlignedTranslation = z.infer<typeof alignedTranslationSchema>;
 
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 export type Question = z.infer<typeof questionSchema>;

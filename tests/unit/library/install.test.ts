@@ -55,6 +55,10 @@ describe('installing packs', () => {
         join(f, 'sessions/s1/session.json'),
         (s) => (s.keyPoints = (s.keyPoints as Array<{ id: string }>).filter((k) => k.id !== 's1-kp2')),
       );
+      // The translation is keyed by the same ids, so the key point leaves it too.
+      editJson(join(f, 'translations/zh-CN.json'), (t) => {
+        delete (t as { sessions: { s1: { keyPoints: Record<string, unknown> } } }).sessions.s1.keyPoints['s1-kp2'];
+      });
     });
     const result = await core.library.installBytes(bytes, 'v1.1.studypack', {
       trustPublisher: false,

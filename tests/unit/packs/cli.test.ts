@@ -155,4 +155,24 @@ describe('studypack CLI, in-process main()', () => {
     expect(r.out).toMatch(/Files \(8;/);
     expect(r.out).toMatch(/\d+ +\d+ {2}source\/article\.txt/);
   });
+
+  it('builds, verifies and inspects a translated pack (the built-in pack in English and Chinese)', async () => {
+    expect((await run('keygen', '-o', at('builtin'))).code).toBe(0);
+    const out = at('builtin.studypack');
+    const b = await run(
+      'build',
+      resolve(__dirname, '../../../packs/training-class'),
+      '--key',
+      at('builtin.key'),
+      '-o',
+      out,
+    );
+    expect(b.code, b.err).toBe(0);
+    expect((await run('verify', out, '--trust', at('builtin.pub'))).code).toBe(0);
+    const i = await run('inspect', out);
+    expect(i.out).toMatch(
+      /Language: +en\nTranslation: zh-CN {2}湖北专题培训班 \(6 sessions, source aligned in 20 sentences\)/,
+    );
+    expect(i.out).toMatch(/\d+ +\d+ {2}translations\/zh-CN\.json/);
+  });
 });

@@ -17,6 +17,11 @@ async function packWithoutQuestion(): Promise<Buffer> {
   const session = JSON.parse(readFileSync(sessionPath, 'utf8')) as { quiz: { questions: { id: string }[] } };
   session.quiz.questions = session.quiz.questions.filter((q) => q.id !== 's1-q7');
   writeFileSync(sessionPath, JSON.stringify(session));
+  // The translation is keyed by the same ids, so the question leaves it too.
+  const zhPath = join(folder, 'translations/zh-CN.json');
+  const zh = JSON.parse(readFileSync(zhPath, 'utf8')) as { sessions: { s1: { questions: Record<string, unknown> } } };
+  delete zh.sessions.s1.questions['s1-q7'];
+  writeFileSync(zhPath, JSON.stringify(zh));
   return buildPack(folder, (await builtinPack()).privateKeyPem);
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
+import { useContentLanguage } from '../hooks/useContentLanguage';
 
 /** Snippets mark matches with \u0001…\u0002; render them as <mark> without any HTML parsing. */
 function Snippet({ text }: { text: string }) {
@@ -17,7 +18,8 @@ function Snippet({ text }: { text: string }) {
 
 function Results({ query }: { query: string }) {
   const { t } = useTranslation();
-  const { data, error } = useCall('search.query', { query });
+  const language = useContentLanguage();
+  const { data, error } = useCall('search.query', { query, language });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p>{t('app.loading')}</p>;
   if (!data.hits.length) return <p role="status">{t('search.none', { query })}</p>;
@@ -28,11 +30,11 @@ function Results({ query }: { query: string }) {
         {data.hits.map((h) => (
           <li key={`${h.kind}-${h.sessionId}-${h.itemId}`} className="card">
             <Link
-              to={`/session/${h.sessionId}?${new URLSearchParams({ find: query, in: h.kind, item: h.itemId }).toString()}`}
+              to={`/session/${h.sessionId}?${new URLSearchParams({ find: query, in: h.kind, item: h.itemId, ...(h.language ? { lang: h.language } : {}) }).toString()}`}
             >
               <span className="badge">{t(`search.kind.${h.kind}`)}</span> {h.sessionTitle}
             </Link>
-            <p className="snippet">
+            <p className="snippet" lang={h.language ?? undefined}>
               <Snippet text={h.snippet} />
             </p>
           </li>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../../shared/languages';
 import { useCall } from '../hooks/useCall';
 import { useApp } from '../state';
+import { ContentLanguageSetting } from './content/ContentLanguageSetting';
 
 const STEPS = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
@@ -33,6 +34,7 @@ export function SettingsScreen() {
           <option value="en">English</option>
         </select>
       </section>
+      <ContentLanguageSetting />
       <section className="card" aria-labelledby="size-heading">
         <h2 id="size-heading">{t('settings.textSize')}</h2>
         <div className="row" role="group" aria-labelledby="size-heading">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useCall } from '../../hooks/useCall';
+import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { useApp } from '../../state';
 import { ExportPanel } from './ExportPanel';
 import { formatTime, SessionTable } from './SessionTable';
@@ -15,7 +16,8 @@ import './records.css';
 export function MyProgress() {
   const { t, i18n } = useTranslation();
   const { profile } = useApp();
-  const { data, error, reload } = useCall('course.overview', {});
+  const language = useContentLanguage();
+  const { data, error, reload } = useCall('course.overview', { language });
   // The time the page was opened, printed on paper as the record's "as of" time.
   const [openedAt] = useState(() => new Date().toISOString());
   if (error) return <ErrorMessage error={error} onRetry={reload} />;

@@ -69,6 +69,7 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
             question={q}
             response={responses[q.id]}
             onChange={(r) => change(q.id, r)}
+            lang={attempt.language}
           />
         ))}
       </ol>

@@ -5,6 +5,7 @@ import type { Attempt, Review, WrongItem } from '../../../../shared/contract/qui
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCall } from '../../hooks/useCall';
+import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { AttemptForm } from './AttemptForm';
 import { dateTime } from './describe';
 import { ReviewList } from './ReviewList';
@@ -36,7 +37,8 @@ export function PracticeScreen() {
   const { sessionId } = useParams();
   const { t } = useTranslation();
   const scope = sessionId ? { sessionId } : {};
-  const list = useCall('quiz.wrongList', scope);
+  const language = useContentLanguage();
+  const list = useCall('quiz.wrongList', { ...scope, language });
   const [attempt, setAttempt] = useState<Attempt>();
   const [review, setReview] = useState<Review>();
   const [error, setError] = useState<Error>();
@@ -47,7 +49,7 @@ export function PracticeScreen() {
 
   const start = () => {
     setReview(undefined);
-    call('quiz.start', { ...scope, mode: 'practice' }).then(setAttempt, setError);
+    call('quiz.start', { ...scope, mode: 'practice', language }).then(setAttempt, setError);
   };
   const done = (r: Review) => {
     setAttempt(undefined);

@@ -8,16 +8,25 @@ interface Props {
   question: AskedQuestion;
   response: QuizResponse | undefined;
   onChange: (r: QuizResponse) => void;
+  /** The content language of the prompt and options (the hints around them are UI text). */
+  lang?: string;
 }
 
 /** One question as a fieldset whose legend is the prompt, so every control has a visible label. */
-export function QuestionField({ no, total, question: q, response, onChange }: Props) {
+export function QuestionField({ no, total, question: q, response, onChange, lang }: Props) {
   const { t } = useTranslation();
   const name = `q-${q.id}`;
-  const choice = (key: string, type: 'radio' | 'checkbox', checked: boolean, label: string, pick: () => void) => (
+  const choice = (
+    key: string,
+    type: 'radio' | 'checkbox',
+    checked: boolean,
+    label: string,
+    pick: () => void,
+    labelLang = lang,
+  ) => (
     <label key={key} className="choice">
       <input type={type} name={name} checked={checked} onChange={pick} />
-      <span>{label}</span>
+      <span lang={labelLang}>{label}</span>
     </label>
   );
   let controls;
@@ -53,6 +62,7 @@ export function QuestionField({ no, total, question: q, response, onChange }: Pr
           response?.type === 'truefalse' && response.value === value,
           t(`quiz.${value}`),
           () => onChange({ type: 'truefalse', value }),
+          undefined,
         ),
       );
       break;
@@ -75,7 +85,9 @@ export function QuestionField({ no, total, question: q, response, onChange }: Pr
       <fieldset>
         <legend>
           <span className="question-no">{t('quiz.questionNo', { no, total })}</span>
-          <span className="question-prompt">{q.prompt}</span>
+          <span className="question-prompt" lang={lang}>
+            {q.prompt}
+          </span>
           <span className="question-hint">{t(`quiz.hint.${q.type}`)}</span>
         </legend>
         {controls}

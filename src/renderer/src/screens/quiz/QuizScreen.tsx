@@ -5,6 +5,7 @@ import type { Attempt, QuizHistory } from '../../../../shared/contract/quiz';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCall } from '../../hooks/useCall';
+import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { AttemptForm } from './AttemptForm';
 import { percent } from './describe';
 import { History, PracticeEntry } from './History';
@@ -35,7 +36,8 @@ export function QuizScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const history = useCall('quiz.history', { sessionId });
-  const wrong = useCall('quiz.wrongList', { sessionId });
+  const language = useContentLanguage();
+  const wrong = useCall('quiz.wrongList', { sessionId, language });
   const [attempt, setAttempt] = useState<Attempt>();
   const [startError, setStartError] = useState<Error>();
   // Braces: Chromium's scrollTo now returns a promise, which React would call as a cleanup.
@@ -44,7 +46,7 @@ export function QuizScreen() {
   }, [attempt]);
 
   const start = () =>
-    call('quiz.start', { sessionId, mode: 'quiz' }).then((a) => {
+    call('quiz.start', { sessionId, mode: 'quiz', language }).then((a) => {
       setStartError(undefined);
       setAttempt(a);
     }, setStartError);

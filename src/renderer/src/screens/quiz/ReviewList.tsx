@@ -15,13 +15,15 @@ function Answer({ label, lines }: { label: string; lines: string[] }) {
   );
 }
 
-function Item({ item, no }: { item: ReviewItem; no: number }) {
+function Item({ item, no, lang }: { item: ReviewItem; no: number; lang: string }) {
   const { t } = useTranslation();
   return (
     <li className={`card review-item ${item.correct ? 'right' : 'wrong'}`} data-testid={`review-${item.id}`}>
       <h3>
         <span className="question-no">{t('quiz.reviewNo', { no })}</span>
-        <span className="question-prompt">{item.prompt}</span>
+        <span className="question-prompt" lang={lang}>
+          {item.prompt}
+        </span>
       </h3>
       <p className={item.correct ? 'verdict success' : 'verdict wrong-text'}>
         {item.correct ? t('quiz.correct') : t('quiz.incorrect')}
@@ -31,11 +33,11 @@ function Item({ item, no }: { item: ReviewItem; no: number }) {
         <Answer label={t('quiz.rightAnswer')} lines={describeAnswer(t, item, item.answer)} />
       </dl>
       <p className="explanation">
-        <strong>{t('quiz.explanation')}</strong> {item.explanation}
+        <strong>{t('quiz.explanation')}</strong> <span lang={lang}>{item.explanation}</span>
       </p>
       <blockquote className="source-quote">
         <span className="visually-hidden">{t('session.sourceLabel')}</span>
-        {item.source}
+        <span lang={lang}>{item.source}</span>
         <Link to={`/source?quote=${encodeURIComponent(item.source)}`}>{t('quiz.showInArticle')}</Link>
       </blockquote>
     </li>
@@ -77,7 +79,7 @@ export function ReviewList({ review }: { review: Review }) {
       <h2>{t('quiz.reviewHeading')}</h2>
       <ol className="review-items">
         {review.items.map((item, i) => (
-          <Item key={item.id} item={item} no={i + 1} />
+          <Item key={item.id} item={item} no={i + 1} lang={review.language} />
         ))}
       </ol>
     </>

@@ -69,20 +69,22 @@ interface Props {
   ref?: Ref<HTMLElement>;
   sessionId: string;
   keyPoints: KeyPoint[];
+  /** The language the key points are in (tags their text). */
+  language: string;
   /** One key point changed; applied by the owner with a functional update, so two quick clicks
    * whose saves finish out of order never undo each other. */
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
 }
 
-export function KeyPoints({ ref, sessionId, keyPoints, onChange, onSaved }: Props) {
+export function KeyPoints({ ref, sessionId, keyPoints, language, onChange, onSaved }: Props) {
   const { t } = useTranslation();
   const reviewed = keyPoints.filter((k) => k.reviewedAt).length;
   return (
     <section ref={ref} aria-labelledby="kp-heading" className="card">
       <h2 id="kp-heading">{t('session.keyPoints')}</h2>
       <p>{t('session.keyPointsProgress', { reviewed, total: keyPoints.length })}</p>
-      <ul className="key-points">
+      <ul className="key-points" lang={language}>
         {keyPoints.map((kp) => (
           <KeyPointItem key={kp.id} sessionId={sessionId} kp={kp} onChange={onChange} onSaved={onSaved} />
         ))}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { languageName } from '../../components/languageName';
+import { useCall } from '../../hooks/useCall';
+import { useApp } from '../../state';
+import './content.css';
+
+/** Settings: the content language of the active pack (or "same as the interface"). */
+export function ContentLanguageSetting() {
+  const { t, i18n } = useTranslation();
+  const { settings, updateSettings } = useApp();
+  const overview = useCall('course.overview', {});
+  const languages = overview.data?.pack.languages ?? [];
+  if (languages.length < 2) return null;
+  return (
+    <section className="card" aria-labelledby="content-lang-heading">
+      <h2 id="content-lang-heading">{t('content.language')}</h2>
+      <p id="content-lang-help">{t('content.settingHelp')}</p>
+      <select
+        aria-labelledby="content-lang-heading"
+        aria-describedby="content-lang-help"
+        value={settings.contentLanguage ?? 'ui'}
+        onChange={(e) => void updateSettings({ contentLanguage: e.target.value === 'ui' ? null : e.target.value })}
+      >
+        <option value="ui">{t('content.followUi')}</option>
+        {languages.map((lang) => (
+          <option key={lang} value={lang}>
+            {languageName(lang, t, i18n.language)}
+          </option>
+        ))}
+      </select>
+      <label className="check side-by-side-toggle">
+        <input
+          type="checkbox"
+          checked={settings.sideBySide}
+          onChange={(e) => void updateSettings({ sideBySide: e.target.checked })}
+        />
+        <span>{t('content.sideBySide')}</span>
+      </label>
+    </section>
+  );
+}
