@@ -157,6 +157,7 @@ describe('studypack CLI, in-process main()', () => {
   });
 
   it('builds, verifies and inspects a translated pack (the built-in pack in English and Chinese)', async () => {
+    const at = folder();
     expect((await run('keygen', '-o', at('builtin'))).code).toBe(0);
     const out = at('builtin.studypack');
     const b = await run(
