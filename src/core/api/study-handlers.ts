@@ -21,7 +21,8 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
       title: string;
       source_text: string | null;
     };
-    if (row.source_text === null) throw new AppError('NOT_FOUND', 'This pack has no source text.');
+    if (row.source_text === null)
+      throw new AppError('NOT_FOUND', 'This pack has no source text.', { reason: 'library.noSource' });
     return { packId: id, title: row.title, text: row.source_text };
   },
   'reading.save': (input, core) => {

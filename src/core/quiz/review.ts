@@ -12,7 +12,7 @@ import { asAsked } from './layout';
  */
 export function buildReview(db: Database.Database, row: AttemptRow, completedSession = false): Review {
   if (row.submitted_at === null || row.score === null) {
-    throw new AppError('CONFLICT', 'Submit the attempt before reviewing it.');
+    throw new AppError('CONFLICT', 'Submit the attempt before reviewing it.', { reason: 'quiz.notSubmitted' });
   }
   const live = liveQuestions(db, row);
   const saved = savedAnswers(db, row.id, live);

@@ -24,7 +24,10 @@ export function submitAttempt(
   return db
     .transaction((): Review => {
       const row = loadAttempt(db, ref.profileId, attemptId);
-      if (row.submitted_at) throw new AppError('CONFLICT', 'This attempt has already been submitted.');
+      if (row.submitted_at)
+        throw new AppError('CONFLICT', 'This attempt has already been submitted.', {
+          reason: 'quiz.alreadySubmitted',
+        });
       const live = liveQuestions(db, row);
       const responses = db.prepare('SELECT question_id, response FROM answers WHERE attempt_id = ?').all(row.id) as {
         question_id: string;
