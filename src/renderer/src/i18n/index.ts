@@ -5,9 +5,13 @@ import { languages, type Language } from '../../../shared/languages';
 /**
  * Strings live in one file per feature and language (`locales/<feature>.<lang>.json`), so
  * features add their own files; the files are merged deeply into one translation, so two
- * features may each add keys under one group (for example `reasons`).
+ * features may each add keys under one group (for example `reasons`). The words the core writes
+ * into exported files live in `src/shared/locales` and are loaded here too: one dictionary.
  */
-const files = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>(['./locales/*.json', '../../../shared/locales/*.json'], {
+  eager: true,
+  import: 'default',
+});
 
 type Tree = Record<string, unknown>;
 const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);

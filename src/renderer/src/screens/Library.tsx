@@ -13,7 +13,7 @@ type Step =
   | { kind: 'ask-trust'; uploadId: string; publisher: string; fingerprint: string }
   | { kind: 'ask-downgrade'; uploadId: string; installed: string; offered: string; trust: boolean }
   | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: unknown };
 
 function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -24,9 +24,11 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     try {
       const r = await call('library.import', { uploadId, trustPublisher, allowDowngrade });
       const parts = [
-        r.previousVersion
-          ? t('library.upgraded', { title: r.pack.title, from: r.previousVersion, to: r.pack.version })
-          : t('library.imported', { title: r.pack.title, version: r.pack.version }),
+        r.previousVersion === r.pack.version
+          ? t('library.reimported', { title: r.pack.title, version: r.pack.version })
+          : r.previousVersion
+            ? t('library.upgraded', { title: r.pack.title, from: r.previousVersion, to: r.pack.version })
+            : t('library.imported', { title: r.pack.title, version: r.pack.version }),
       ];
       if (r.archivedItems) parts.push(t('library.archived', { count: r.archivedItems }));
       setStep({ kind: 'done', message: parts.join(' ') });
@@ -49,7 +51,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           trust: trustPublisher,
         });
       } else {
-        setStep({ kind: 'failed', message: (e as Error).message });
+        setStep({ kind: 'failed', error: e });
       }
     }
   };
@@ -61,7 +63,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       const uploadId = await uploadFile(file, (fraction) => setStep({ kind: 'uploading', fraction }));
       await finish(uploadId, false, false);
     } catch (e) {
-      setStep({ kind: 'failed', message: (e as Error).message });
+      setStep({ kind: 'failed', error: e });
     }
   };
 
@@ -73,7 +75,12 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         <input
           type="file"
           accept=".studypack"
-          onChange={(e) => void choose(e.target.files?.[0])}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so choosing the same file again (after Cancel or a refusal) fires again.
+            e.target.value = '';
+            void choose(file);
+          }}
           disabled={step.kind === 'uploading' || step.kind === 'verifying'}
         />
       </label>
@@ -88,10 +95,9 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         {step.kind === 'done' && <p className="success">{step.message}</p>}
       </div>
       {step.kind === 'failed' && (
-        <div role="alert" className="error">
-          <p>{t('library.failed', { message: step.message })}</p>
+        <ErrorMessage error={step.error} prefix={t('library.failed')}>
           <p>{t('library.nothingChanged')}</p>
-        </div>
+        </ErrorMessage>
       )}
       {step.kind === 'ask-trust' && (
         <div role="alertdialog" aria-labelledby="trust-title" className="confirm">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Attempt, Review } from '../../../../shared/contract/quiz';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { wordError } from '../../i18n/errorText';
 import { ProgressBar } from '../../components/ProgressBar';
 import { QuestionField } from './QuestionField';
 import { useAnswers } from './useAnswers';
@@ -55,7 +56,7 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
           <span className="save-state" role="status" aria-live="polite">
             {state === 'saving' && ` · ${t('quiz.saving')}`}
             {state === 'saved' && ` · ${t('quiz.saved')}`}
-            {state === 'failed' && ` · ${t('quiz.saveFailed', { message: error?.message ?? '' })}`}
+            {state === 'failed' && ` · ${t('quiz.saveFailed', { message: wordError(t, error).text })}`}
           </span>
         </p>
         <ProgressBar value={total ? answered / total : 0} label={t('quiz.answeredOf', { answered, total })} />
