@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet } from './router';
 import { call } from './api/client';
 import { useCall } from './hooks/useCall';
 import { useApp } from './state';
@@ -37,7 +38,7 @@ export function Layout() {
     ['/search', t('nav.search')],
     ['/source', t('nav.source')],
     ['/library', t('nav.library')],
-    ['/venue', t('venue.nav')],
+    ['/venue', t('nav.venue')],
     ['/settings', t('nav.settings')],
   ];
   return (
@@ -74,7 +75,9 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="page">
         <Notices />
-        <Outlet />
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
 import { App, applyTextScale } from './App';
-import { initI18n, systemLanguage } from './i18n';
+import { initI18n, loadFeatures, systemLanguage } from './i18n';
 import './styles.css';
 
 async function boot() {
@@ -17,6 +17,8 @@ async function boot() {
         <App initialSettings={settings} initialProfile={active} />
       </StrictMode>,
     );
+    // After the first screen: error wording, which any screen may need but none needs to start.
+    setTimeout(() => void loadFeatures(['reasons']), 0);
   } catch (e) {
     // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window.
     root.render(

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
 

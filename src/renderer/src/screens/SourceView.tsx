@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import type { Review, ReviewItem } from '../../../../shared/contract/quiz';
 import { describeAnswer, percent } from './describe';
 

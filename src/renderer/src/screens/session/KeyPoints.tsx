@@ -1,6 +1,6 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
