@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBuiltin } from '../core/builtin';
 import { Core } from '../core/core';
@@ -11,6 +11,22 @@ const usage = `Usage: npm run serve -- [--data DIR] [--port N]
   Serves the study companion on http://127.0.0.1:<port>/ (loopback only).
   --data DIR   where the progress database lives (default ~/.study-companion)
   --port N     port to listen on (default 5178; 0 picks a free one)`;
+
+/**
+ * The app's version from its package.json (two folders up from this file, in the source tree and
+ * in a build alike): npm sets npm_package_version only when started through an npm script.
+ */
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(__dirname), '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    if (pkg.version) return pkg.version;
+  } catch {
+    // not where expected: fall back to what npm says, if anything
+  }
+  return process.env.npm_package_version ?? '0.0.0';
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,7 +51,7 @@ async function main(): Promise<void> {
   const core = await Core.open({
     dataDir,
     appName: 'Study Companion',
-    appVersion: process.env.npm_package_version ?? '0.0.0',
+    appVersion: appVersion(),
     builtin: loadBuiltin(resolve(values.resources ?? 'resources')),
   }).catch((e: unknown) => {
     unlock();

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../src/shared/errors';
 import { rejectReasonSchema } from '../../../src/shared/contract/venue';
+import { ENGLISH_SENTENCE } from '../../e2e/support/english';
 import { repoRoot } from '../support/core';
 
 /**
@@ -75,9 +76,6 @@ const get = (o: unknown, key: string) =>
 const zh = load('zh-CN');
 const en = load('en');
 const keys = [...reasonKeys()].sort();
-
-/** Three Latin words in a row: an English sentence (or part of one) in the Chinese text. */
-export const ENGLISH_SENTENCE = /[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}[,;:]?\s+[A-Za-z]{2,}/;
 
 describe('error wording', () => {
   it('finds the reasons the core emits', () => {

@@ -5,15 +5,21 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ProgressBar } from '../components/ProgressBar';
 import { useCall } from '../hooks/useCall';
 
-function SessionCard({ s }: { s: SessionProgress }) {
+function SessionCard({ s, lang }: { s: SessionProgress; lang: string }) {
   const { t } = useTranslation();
   return (
     <li className={`session-card status-${s.status}`}>
       <Link to={`/session/${s.id}`} className="session-link">
         <span className="session-no">{t('home.sessionNo', { n: s.ord })}</span>
-        <span className="session-title">{s.title}</span>
+        <span className="session-title" lang={lang}>
+          {s.title}
+        </span>
       </Link>
-      {s.summary && <p className="session-summary">{s.summary}</p>}
+      {s.summary && (
+        <p className="session-summary" lang={lang}>
+          {s.summary}
+        </p>
+      )}
       <p className="session-status">
         <span className={`badge badge-${s.status}`}>{t(`status.${s.status}`)}</span>
         <span>{t('session.keyPointsProgress', { reviewed: s.keyPoints.reviewed, total: s.keyPoints.total })}</span>
@@ -32,8 +38,12 @@ export function Home() {
   const first = sessions[0];
   return (
     <>
-      <h1>{pack.title}</h1>
-      {pack.description && <p className="lead">{pack.description}</p>}
+      <h1 lang={pack.language}>{pack.title}</h1>
+      {pack.description && (
+        <p className="lead" lang={pack.language}>
+          {pack.description}
+        </p>
+      )}
       <section className="card overall" aria-labelledby="overall">
         <h2 id="overall">{t('home.overall')}</h2>
         <p>{t('home.completedOf', { done: overall.completed, total: overall.total })}</p>
@@ -54,7 +64,7 @@ export function Home() {
       <h2>{t('home.sessions')}</h2>
       <ol className="session-grid">
         {sessions.map((s) => (
-          <SessionCard key={s.id} s={s} />
+          <SessionCard key={s.id} s={s} lang={pack.language} />
         ))}
       </ol>
     </>

@@ -35,7 +35,8 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (e) {
       const d = e instanceof ApiCallError ? e.error.detail : undefined;
-      if (e instanceof ApiCallError && e.code === 'PACK_UNTRUSTED' && d?.fingerprint && !trustPublisher) {
+      // Only an unknown publisher is a question; a pack taking another publisher's id is a refusal.
+      if (e instanceof ApiCallError && d?.reason === 'library.untrusted' && d.fingerprint && !trustPublisher) {
         setStep({
           kind: 'ask-trust',
           uploadId,

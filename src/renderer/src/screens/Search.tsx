@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from '../router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
+import { usePackLanguage } from '../hooks/usePackLanguage';
+import { plainSnippet } from './plainSnippet';
 
 /** Snippets mark matches with \u0001…\u0002; render them as <mark> without any HTML parsing. */
 function Snippet({ text }: { text: string }) {
@@ -17,6 +19,7 @@ function Snippet({ text }: { text: string }) {
 
 function Results({ query }: { query: string }) {
   const { t } = useTranslation();
+  const lang = usePackLanguage();
   const { data, error } = useCall('search.query', { query });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <p>{t('app.loading')}</p>;
@@ -32,8 +35,8 @@ function Results({ query }: { query: string }) {
             >
               <span className="badge">{t(`search.kind.${h.kind}`)}</span> {h.sessionTitle}
             </Link>
-            <p className="snippet">
-              <Snippet text={h.snippet} />
+            <p className="snippet" lang={h.kind === 'note' ? undefined : lang}>
+              <Snippet text={plainSnippet(h.snippet, h.kind)} />
             </p>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { wordError } from '../../i18n/errorText';
 import { ProgressBar } from '../../components/ProgressBar';
 import { QuestionField } from './QuestionField';
 import { useAnswers } from './useAnswers';
+import { usePackLanguage } from '../../hooks/usePackLanguage';
 
 /**
  * All questions on one page with clear numbering (easier for older participants than paging),
@@ -14,6 +15,7 @@ import { useAnswers } from './useAnswers';
  */
 export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (r: Review) => void }) {
   const { t } = useTranslation();
+  const lang = usePackLanguage();
   const { responses, change, flush, state, error, answered } = useAnswers(attempt);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -61,7 +63,7 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
         </p>
         <ProgressBar value={total ? answered / total : 0} label={t('quiz.answeredOf', { answered, total })} />
       </div>
-      <ol className="questions">
+      <ol className="questions" lang={lang}>
         {attempt.questions.map((q, i) => (
           <QuestionField
             key={q.id}

@@ -12,11 +12,13 @@ function KeyPointItem({
   kp,
   onChange,
   onSaved,
+  lang,
 }: {
   sessionId: string;
   kp: KeyPoint;
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
+  lang: string | undefined;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -42,7 +44,14 @@ function KeyPointItem({
     <li className={`key-point${kp.reviewedAt ? ' reviewed' : ''}`} data-testid={`kp-${kp.id}`}>
       <label className="check">
         <input type="checkbox" checked={kp.reviewedAt !== null} onChange={(e) => void toggle(e.target.checked)} />
-        <span>{kp.text}</span>
+        <span className="kp-body">
+          <span className="kp-text" lang={lang}>
+            {kp.text}
+          </span>
+          <span className="kp-state">
+            {kp.reviewedAt ? `✓ ${t('session.reviewed')}` : t('session.tickWhenReviewed')}
+          </span>
+        </span>
       </label>
       <button
         type="button"
@@ -56,7 +65,7 @@ function KeyPointItem({
       {open && (
         <blockquote id={sourceId} className="source-quote">
           <span className="visually-hidden">{t('session.sourceLabel')}</span>
-          {kp.source}
+          <span lang={lang}>{kp.source}</span>
           <Link to={`/source?quote=${encodeURIComponent(kp.source)}`}>{t('session.openInArticle')}</Link>
         </blockquote>
       )}
@@ -73,9 +82,11 @@ interface Props {
    * whose saves finish out of order never undo each other. */
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
+  /** The pack's language, for the key point texts. */
+  lang?: string;
 }
 
-export function KeyPoints({ ref, sessionId, keyPoints, onChange, onSaved }: Props) {
+export function KeyPoints({ ref, sessionId, keyPoints, onChange, onSaved, lang }: Props) {
   const { t } = useTranslation();
   const reviewed = keyPoints.filter((k) => k.reviewedAt).length;
   return (
@@ -84,7 +95,7 @@ export function KeyPoints({ ref, sessionId, keyPoints, onChange, onSaved }: Prop
       <p>{t('session.keyPointsProgress', { reviewed, total: keyPoints.length })}</p>
       <ul className="key-points">
         {keyPoints.map((kp) => (
-          <KeyPointItem key={kp.id} sessionId={sessionId} kp={kp} onChange={onChange} onSaved={onSaved} />
+          <KeyPointItem key={kp.id} sessionId={sessionId} kp={kp} onChange={onChange} onSaved={onSaved} lang={lang} />
         ))}
       </ul>
     </section>

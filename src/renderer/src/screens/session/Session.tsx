@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from '../../router';
+import { usePackLanguage } from '../../hooks/usePackLanguage';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -14,6 +15,7 @@ import { KeyPoints } from './KeyPoints';
 import { Notes } from './Notes';
 
 function Loaded({ detail }: { detail: SessionDetail }) {
+  const lang = usePackLanguage(detail.packId);
   const { t } = useTranslation();
   const sessionId = detail.progress.id;
   const [keyPoints, setKeyPoints] = useState(detail.keyPoints);
@@ -48,7 +50,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
     <>
       <Link to="/">{t('session.back')}</Link>
       <h1>
-        <span className="session-no">{t('home.sessionNo', { n: p.ord })}</span> {p.title}
+        <span className="session-no">{t('home.sessionNo', { n: p.ord })}</span> <span lang={lang}>{p.title}</span>
       </h1>
       <div className="session-meta card">
         <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
@@ -59,13 +61,14 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <h2 id="material-heading" className="visually-hidden">
           {t('session.material')}
         </h2>
-        <Markdown text={detail.material} />
+        <Markdown text={detail.material} lang={lang} />
         {reachedEnd && <p className="success">{t('session.readToEnd')}</p>}
       </section>
       <KeyPoints
         ref={keyPointsRef}
         sessionId={sessionId}
         keyPoints={keyPoints}
+        lang={lang}
         onChange={changeKeyPoint}
         onSaved={refreshProgress}
       />
