@@ -54,6 +54,8 @@ const routes: RouteDef[] = [
 
 export const applyTextScale = (scale: number) => {
   document.documentElement.style.setProperty('--text-scale', String(scale));
+  // Large text gets a compact header and quiz bar (styles.css), so they leave room for content.
+  document.documentElement.toggleAttribute('data-large-text', scale > 1.25);
 };
 
 export function App({

@@ -67,7 +67,9 @@ export function Layout() {
           </ul>
         </nav>
         <span className="who">
-          {profile.name} · {profile.unit}{' '}
+          {/* The unit is on the progress page; in the header it made the English header two rows. */}
+          <span title={profile.unit}>{profile.name}</span>
+          <span className="visually-hidden"> · {profile.unit}</span>{' '}
           <button type="button" className="secondary small-button" onClick={() => void signOut()}>
             {t('nav.switchProfile')}
           </button>

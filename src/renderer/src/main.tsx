@@ -2,23 +2,27 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
 import { App, applyTextScale } from './App';
-import { initI18n, loadFeatures, systemLanguage } from './i18n';
+import { prefetch, takePrefetched } from './api/prefetch';
+import { initI18n, prefetchStrings, systemLanguage } from './i18n';
 import './styles.css';
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   try {
+    // All at once: settings, profiles, the strings of the likely language, and home's data.
+    prefetchStrings(systemLanguage());
+    const atHome = ['', '#', '#/'].includes(window.location.hash);
+    if (atHome) prefetch('course.overview', {});
     const [settings, profiles] = await Promise.all([call('settings.get', {}), call('profiles.list', {})]);
     applyTextScale(settings.textScale);
     await initI18n(settings.language ?? systemLanguage());
     const active = profiles.profiles.find((p) => p.id === profiles.activeId) ?? null;
+    if (atHome && !active) takePrefetched('course.overview', {}); // no profile yet: the answer is not home's
     root.render(
       <StrictMode>
         <App initialSettings={settings} initialProfile={active} />
       </StrictMode>,
     );
-    // After the first screen: error wording, which any screen may need but none needs to start.
-    setTimeout(() => void loadFeatures(['reasons']), 0);
   } catch (e) {
     // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window.
     root.render(

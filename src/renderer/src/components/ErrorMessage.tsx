@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadFeatures } from '../i18n';
 import { wordError } from '../i18n/errorText';
 
 /** An error worded in the participant's language (see wordError), with an optional retry. */
@@ -15,6 +17,8 @@ export function ErrorMessage({
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  // The error wording is not part of the first screen; it arrives here and re-renders this.
+  useEffect(() => void loadFeatures(['reasons']), []);
   const w = wordError(t, error);
   return (
     <div role="alert" className="error">

@@ -14,7 +14,7 @@ export function useValidityText() {
     onInvalid: (e: FormEvent<Field>) => {
       const v = e.currentTarget.validity;
       const message = v.valueMissing
-        ? t('reasons.profile.required')
+        ? t('profiles.required')
         : v.patternMismatch && patternMessage
           ? patternMessage
           : '';

@@ -15,7 +15,7 @@ const files = import.meta.glob<Record<string, unknown>>(['./locales/*.json', '..
   import: 'default',
 });
 
-/** What the profiles and home screens need; error wording (`reasons`) follows once they are shown. */
+/** What the profiles and home screens need; error wording (`reasons`) loads with the first error. */
 const FIRST_SCREEN = ['app'];
 
 const featureOf = (path: string) => path.slice(path.lastIndexOf('/') + 1).split('.')[0]!;
@@ -36,6 +36,13 @@ async function load(language: Language, features: readonly string[]): Promise<vo
     i18next.addResourceBundle(language, 'translation', contents[i]!, true, true);
     loaded.add(p);
   });
+}
+
+/** Starts fetching the first screen's strings before the language is known for sure. */
+export function prefetchStrings(language: Language): void {
+  for (const p of Object.keys(files)) {
+    if (langOf(p) === language && FIRST_SCREEN.includes(featureOf(p))) void files[p]!();
+  }
 }
 
 /** Loads features' strings in the current language (and remembers them for a language switch). */

@@ -30,20 +30,25 @@ function parse(address: string): HashLocation {
   };
 }
 
-function subscribe(onChange: () => void): () => void {
-  const listener = () => {
-    const next = read();
-    if (next !== current) {
-      current = next;
-      snapshot = parse(next);
-    }
-    onChange();
-  };
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+/**
+ * Read from the address on every call (cached while it is unchanged): a hash change while no
+ * screen was listening, e.g. during start-up, must still be seen.
+ */
+function getSnapshot(): HashLocation {
+  const next = read();
+  if (next !== current) {
+    current = next;
+    snapshot = parse(next);
+  }
+  return snapshot;
 }
 
-export const useHashLocation = (): HashLocation => useSyncExternalStore(subscribe, () => snapshot);
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export const useHashLocation = (): HashLocation => useSyncExternalStore(subscribe, getSnapshot);
 
 export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
   if (options.state !== undefined) states.set(to, options.state);

@@ -34,7 +34,7 @@ function PinForm({
           autoFocus
           required
           pattern="\d{4,8}"
-          {...validity(t('reasons.profile.pinFormat'))}
+          {...validity(t('profiles.pinFormat'))}
           value={pin}
           onChange={(e) => setPin(e.target.value)}
         />
@@ -90,7 +90,7 @@ function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
           inputMode="numeric"
           pattern="\d{4,8}"
           autoComplete="new-password"
-          {...validity(t('reasons.profile.pinFormat'))}
+          {...validity(t('profiles.pinFormat'))}
           {...field('pin')}
         />
       </label>
