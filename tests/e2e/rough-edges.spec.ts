@@ -66,3 +66,9 @@ test('an in-page link in the material scrolls to its heading and keeps the addre
   expect(page.url()).toBe(address);
   await expect(page.getByText('该页面不存在。')).toHaveCount(0);
 });
+
+test('the page has an icon: no 404 for /favicon.ico', async ({ app }) => {
+  const res = await app.page.request.get(`${app.origin}/favicon.ico`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('image/x-icon');
+});
