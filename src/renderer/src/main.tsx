@@ -3,8 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
 import { App, applyTextScale } from './App';
 import { prefetch, takePrefetched } from './api/prefetch';
-import { initI18n, prefetchStrings, systemLanguage } from './i18n';
+import { initI18n, loadFeatures, prefetchStrings, systemLanguage } from './i18n';
+import { wordError } from './i18n/errorText';
 import './styles.css';
+
+async function startupMessage(e: unknown): Promise<string> {
+  try {
+    const i18n = await initI18n(systemLanguage());
+    await loadFeatures(['reasons']);
+    return wordError(i18n.t, e).text;
+  } catch {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
 
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
@@ -24,11 +35,12 @@ async function boot() {
       </StrictMode>,
     );
   } catch (e) {
-    // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window.
+    // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window,
+    // worded in the participant's language when the strings can still be loaded.
     root.render(
       <main className="page narrow" role="alert">
         <h1>学习伴侣无法启动 · The study companion cannot start</h1>
-        <p>{(e as Error).message}</p>
+        <p>{await startupMessage(e)}</p>
       </main>,
     );
   }
