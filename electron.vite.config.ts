@@ -1,6 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** The app icon as the renderer's favicon (a page without one gets a 404 for /favicon.ico). */
+const favicon: Plugin = {
+  name: 'favicon',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'favicon.ico',
+      source: readFileSync(resolve(__dirname, 'resources/icons/icon.ico')),
+    });
+  },
+};
 
 export default defineConfig({
   main: {
@@ -29,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), favicon],
     base: './',
     build: {
       outDir: 'out/renderer',

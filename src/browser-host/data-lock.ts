@@ -48,6 +48,7 @@ export function lockDataDir(dataDir: string): () => void {
           'STORAGE',
           `Cannot use the data folder ${dataDir}: it cannot be written to (${code ?? (e as Error).message}). ` +
             'Choose a folder you can write to (--data DIR).',
+          { reason: 'storage.folderNotWritable', dir: dataDir },
         );
       }
       const pid = lockOwner(file);
@@ -55,10 +56,14 @@ export function lockDataDir(dataDir: string): () => void {
         throw new AppError(
           'STORAGE',
           `The data folder ${dataDir} is in use by another running copy of the app (process ${pid}). Close it first.`,
+          { reason: 'storage.inUse', dir: dataDir, pid },
         );
       }
       rmSync(file, { force: true });
     }
   }
-  throw new AppError('STORAGE', `Could not lock the data folder ${dataDir}.`);
+  throw new AppError('STORAGE', `Could not lock the data folder ${dataDir}.`, {
+    reason: 'storage.lockFailed',
+    dir: dataDir,
+  });
 }

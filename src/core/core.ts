@@ -94,7 +94,10 @@ export class Core {
       const pack = await verifyPack(bytes);
       const signer = pack.fingerprint;
       if (signer !== fingerprint(b.publicKey)) {
-        throw new AppError('PACK_UNTRUSTED', `It is signed by key ${signer}, not by the built-in publisher's key.`);
+        throw new AppError('PACK_UNTRUSTED', `It is signed by key ${signer}, not by the built-in publisher's key.`, {
+          reason: 'pack.builtinKeyMismatch',
+          fingerprint: signer,
+        });
       }
       // Verified once, above: installVerified does not verify again.
       this.library.installVerified(pack, 'built-in', {

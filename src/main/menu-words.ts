@@ -1,11 +1,13 @@
-import en from './locales/shell.en.json';
-import zh from './locales/shell.zh-CN.json';
+import enFile from '../shared/locales/shell.en.json';
+import zhFile from '../shared/locales/shell.zh-CN.json';
 
 /**
- * The shell's own words (menu, dialogs), in the participant's language. Kept as locale JSON files
- * beside the renderer's, checked by the same key-parity test, because the shell speaks before the
- * page has loaded (start-up errors) and outside it (menus, native dialogs).
+ * The shell's own words (menu, dialogs), in the participant's language: the `shell` group of the
+ * shared locale files, checked by the same key-parity test as the renderer's, because the shell
+ * speaks before the page has loaded (start-up errors) and outside it (menus, native dialogs).
  */
+const en = enFile.shell;
+const zh = zhFile.shell;
 export type ShellWords = typeof en;
 let current: ShellWords = en;
 

@@ -21,11 +21,11 @@ test('a new participant creates a profile and opens a session of the built-in pa
   const home = new HomePage(page);
   await home.expectLoaded();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('湖北专题培训班');
-  await expect(page.getByText('已完成 0 / 6 讲')).toBeVisible();
+  await expect(page.getByText('已完成 0 / 6 个专题')).toBeVisible();
   await screenshotForReadme(page, 'home-zh-CN.png');
 
   await home.openSession(2);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('第 2 讲');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('专题2');
   await expect(page.getByTestId('material')).toContainText('Hou Ximin');
   await expect(page.locator('.key-point')).not.toHaveCount(0);
 });

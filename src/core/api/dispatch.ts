@@ -25,14 +25,21 @@ const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
 export function createDispatch(core: Core, log: (e: unknown) => void = console.error): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}".` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}".`, detail: { reason: 'call.unknown' } },
+      };
     }
     const def = contract[name];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Invalid input for ${name}: ${issuesText(parsed.error.issues)}` },
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid input for ${name}: ${issuesText(parsed.error.issues)}`,
+          detail: { reason: 'call.invalidInput' },
+        },
       };
     }
     try {
@@ -45,11 +52,24 @@ export function createDispatch(core: Core, log: (e: unknown) => void = console.e
       }
       // A full disk or read-only folder is the participant's to fix, so it gets a plain message.
       const storage = storageError(e, core.options.dataDir);
-      if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
+      if (storage) {
+        return {
+          ok: false,
+          error: {
+            code: storage.code,
+            message: storage.message,
+            ...(storage.detail ? { detail: storage.detail } : {}),
+          },
+        };
+      }
       log(e);
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Your progress is safe.' },
+        error: {
+          code: 'INTERNAL',
+          message: 'Something went wrong inside the app. Your progress is safe.',
+          detail: { reason: 'call.internal' },
+        },
       };
     }
   };

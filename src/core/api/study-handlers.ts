@@ -28,7 +28,8 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
       title: string;
       source_text: string | null;
     };
-    if (row.source_text === null) throw new AppError('NOT_FOUND', 'This pack has no source text.');
+    if (row.source_text === null)
+      throw new AppError('NOT_FOUND', 'This pack has no source text.', { reason: 'library.noSource' });
     const w = wording(core.db, id, language);
     const t = w.translated
       ? (core.db

@@ -27,7 +27,7 @@ export function migrate(
       'STORAGE',
       `This progress database was written by a newer version of the app (schema ${from}, this app knows up to ${to}). ` +
         'Please install the newer version; your data has not been changed.',
-      { schemaVersion: from, supported: to },
+      { reason: 'storage.newerSchema', schemaVersion: from, supported: to },
     );
   }
   if (from === to) return { from, to, backup: null };

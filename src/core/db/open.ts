@@ -26,12 +26,14 @@ export function storageError(e: unknown, dataDir: string): AppError | null {
     return new AppError(
       'STORAGE',
       `The disk holding ${dataDir} is full, so this change was not saved. Free some space and try again.`,
+      { reason: 'storage.diskFull', dir: dataDir },
     );
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
     return new AppError(
       'STORAGE',
       `The progress database in ${dataDir} cannot be written (${code}), so this change was not saved.`,
+      { reason: 'storage.cannotWrite', dir: dataDir, code },
     );
   }
   return null;
@@ -57,7 +59,10 @@ function isHealthy(file: string, nativeBinding?: string, strict = false): boolea
     return rows.length === 1 && rows[0]!.quick_check === 'ok';
   } catch (e) {
     if (strict && !isCorruption(e)) {
-      throw new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`);
+      throw new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`, {
+        reason: 'storage.cannotOpen',
+        dir: file,
+      });
     }
     return false;
   } finally {
@@ -119,6 +124,7 @@ function assertWritable(dataDir: string): void {
     throw new AppError(
       'STORAGE',
       `The data folder ${dataDir} ${why} (${code}), so progress could not be saved. ${fix}, then start the app again.`,
+      { reason: 'storage.folderNotWritable', dir: dataDir, code },
     );
   }
 }
@@ -131,7 +137,10 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {
-    throw new AppError('STORAGE', `Cannot create the data folder ${dataDir}: ${(e as Error).message}`);
+    throw new AppError('STORAGE', `Cannot create the data folder ${dataDir}: ${(e as Error).message}`, {
+      reason: 'storage.cannotCreateFolder',
+      dir: dataDir,
+    });
   }
   assertWritable(dataDir);
   const file = join(dataDir, DB_FILE);
@@ -143,7 +152,10 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
   } catch (e) {
-    throw new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`);
+    throw new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`, {
+      reason: 'storage.cannotOpen',
+      dir: dataDir,
+    });
   }
   // FULL: in WAL mode NORMAL may lose the last commits on power loss; an answer the UI reported as
   // saved must survive that (see docs/performance.md for the measured cost).

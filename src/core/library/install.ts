@@ -27,27 +27,37 @@ function checkTrust(db: Database.Database, pack: InstallablePack, opts: InstallO
       'PACK_UNTRUSTED',
       `This pack is signed by a publisher this app does not know ("${pack.manifest.publisher.name}", key ${pack.fingerprint}). ` +
         'Compare the fingerprint with the one your organisers gave you before trusting it.',
-      { fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
+      { reason: 'library.untrusted', fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
     );
   }
 }
 
-function checkReplacement(db: Database.Database, pack: InstallablePack, opts: InstallOptions) {
-  const existing = db.prepare('SELECT version, publisher_key FROM packs WHERE id = ?').get(pack.manifest.id) as
-    { version: string; publisher_key: string } | undefined;
-  if (!existing) return null;
-  if (existing.publisher_key !== pack.publicKey) {
+type Existing = { version: string; publisher_key: string } | undefined;
+
+const installed = (db: Database.Database, pack: InstallablePack): Existing =>
+  db.prepare('SELECT version, publisher_key FROM packs WHERE id = ?').get(pack.manifest.id) as Existing;
+
+/**
+ * Before the trust question: a pack taking another publisher's pack id is refused whatever the
+ * answer would be, so the participant is not asked to trust a key only to be refused after.
+ */
+function checkOwner(existing: Existing, pack: InstallablePack): void {
+  if (existing && existing.publisher_key !== pack.publicKey) {
     throw new AppError(
       'PACK_UNTRUSTED',
       `A pack with id "${pack.manifest.id}" is already installed from another publisher; a pack cannot take over another publisher's pack.`,
-      { packId: pack.manifest.id, fingerprint: pack.fingerprint },
+      { reason: 'library.otherPublisher', packId: pack.manifest.id, fingerprint: pack.fingerprint },
     );
   }
+}
+
+function checkReplacement(existing: Existing, pack: InstallablePack, opts: InstallOptions) {
+  if (!existing) return null;
   if (compareVersions(pack.manifest.version, existing.version) < 0 && !opts.allowDowngrade) {
     throw new AppError(
       'PACK_DOWNGRADE',
       `Version ${pack.manifest.version} is older than the installed ${existing.version}. Confirm the downgrade to install it.`,
-      { installed: existing.version, offered: pack.manifest.version },
+      { reason: 'library.downgrade', installed: existing.version, offered: pack.manifest.version },
     );
   }
   return existing.version;
@@ -91,7 +101,7 @@ function writeContent(db: Database.Database, pack: InstallablePack, opts: Instal
 }
 
 /**
- * Installs a verified pack in one transaction: trust, same-publisher and downgrade checks first,
+ * Installs a verified pack in one transaction: same-publisher, trust and downgrade checks first,
  * then progress of removed items archived, then the content replaced. Any failure rolls back all.
  */
 export function installPack(
@@ -102,8 +112,10 @@ export function installPack(
 ): InstallResult {
   return db
     .transaction((): InstallResult => {
+      const existing = installed(db, pack);
+      checkOwner(existing, pack);
       checkTrust(db, pack, opts);
-      const previousVersion = checkReplacement(db, pack, opts);
+      const previousVersion = checkReplacement(existing, pack, opts);
       if (!findPublisher(db, pack.publicKey)) {
         trustPublisher(db, {
           publicKey: pack.publicKey,

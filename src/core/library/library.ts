@@ -31,7 +31,10 @@ export class Library {
   resolve(packId?: string): string {
     if (packId) return packSummary(this.db, packId).id;
     const id = this.activeId(listPacks(this.db));
-    if (!id) throw new AppError('NOT_FOUND', 'No study pack is installed yet. Import a .studypack file.');
+    if (!id)
+      throw new AppError('NOT_FOUND', 'No study pack is installed yet. Import a .studypack file.', {
+        reason: 'library.empty',
+      });
     return id;
   }
 

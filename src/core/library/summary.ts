@@ -42,6 +42,7 @@ export function listPacks(db: Database.Database): PackSummary[] {
 
 export function packSummary(db: Database.Database, packId: string): PackSummary {
   const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(packId) as PackRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Pack "${packId}" is not installed.`);
+  if (!row)
+    throw new AppError('NOT_FOUND', `Pack "${packId}" is not installed.`, { reason: 'library.notInstalled', packId });
   return toSummary(row);
 }

@@ -68,8 +68,17 @@ export class Uploads {
   append(id: string, offset: number, data: Buffer): number {
     const u = this.get(id);
     const have = statSync(u.path).size;
-    if (offset !== have) throw new AppError('INVALID_INPUT', `Chunk at offset ${offset}, expected ${have}.`);
-    if (have + data.length > u.size) throw new AppError('INVALID_INPUT', 'More data than the announced size.');
+    if (offset !== have)
+      throw new AppError('INVALID_INPUT', `Chunk at offset ${offset}, expected ${have}.`, {
+        reason: 'upload.outOfOrder',
+        offset,
+        expected: have,
+      });
+    if (have + data.length > u.size)
+      throw new AppError('INVALID_INPUT', 'More data than the announced size.', {
+        reason: 'upload.tooMuchData',
+        size: u.size,
+      });
     const fd = openSync(u.path, 'a');
     try {
       writeSync(fd, data);
@@ -84,7 +93,11 @@ export class Uploads {
     const u = this.get(id);
     const bytes = readFileSync(u.path);
     if (bytes.length !== u.size) {
-      throw new AppError('INVALID_INPUT', `Upload incomplete: ${bytes.length} of ${u.size} bytes received.`);
+      throw new AppError('INVALID_INPUT', `Upload incomplete: ${bytes.length} of ${u.size} bytes received.`, {
+        reason: 'upload.incomplete',
+        received: bytes.length,
+        size: u.size,
+      });
     }
     return { fileName: u.fileName, bytes };
   }
@@ -97,7 +110,10 @@ export class Uploads {
 
   private get(id: string): Upload {
     const u = this.open.get(id);
-    if (!u) throw new AppError('NOT_FOUND', 'Unknown or expired upload; choose the file again.');
+    if (!u)
+      throw new AppError('NOT_FOUND', 'Unknown or expired upload; choose the file again.', {
+        reason: 'upload.expired',
+      });
     return u;
   }
 }

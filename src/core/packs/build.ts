@@ -47,7 +47,11 @@ async function packRoot(folder: string): Promise<string> {
   } catch {
     // reported below
   }
-  throw new AppError('INVALID_INPUT', `"${folder}" is not a folder.`, { entry: null, rule: 'folder' });
+  throw new AppError('INVALID_INPUT', `"${folder}" is not a folder.`, {
+    reason: 'pack.folder',
+    entry: null,
+    rule: 'folder',
+  });
 }
 
 /** Loads and checks an authoring folder without building anything. Throws PackValidationError. */

@@ -26,8 +26,21 @@ export function formatIssue(issue: PackIssue): string {
   return `${where}:${path} ${issue.message}`;
 }
 
+/** Extra numbers a refusal can carry for the participant's wording (sizes, limits). */
+export type PackParams = Record<string, string | number>;
+
+/**
+ * The stable key the renderer words a pack refusal by: `pack.<rule>` (locale key
+ * `reasons.pack.<rule>`), so every rule name is also a translation key.
+ */
+export const packReason = (rule: string): string => `pack.${rule}`;
+
 function detailOf(issue: PackIssue): NonNullable<AppError['detail']> {
-  const detail: NonNullable<AppError['detail']> = { entry: issue.entry, rule: issue.rule };
+  const detail: NonNullable<AppError['detail']> = {
+    reason: packReason(issue.rule),
+    entry: issue.entry,
+    rule: issue.rule,
+  };
   if (issue.path !== undefined) detail.path = issue.path;
   if (issue.line !== undefined) detail.line = issue.line;
   if (issue.column !== undefined) detail.column = issue.column;
@@ -35,9 +48,15 @@ function detailOf(issue: PackIssue): NonNullable<AppError['detail']> {
 }
 
 /** A single fatal problem with the container (zip structure, safety rule, signature). */
-export function packError(code: PackErrorCode, rule: string, entry: string | null, message: string): AppError {
+export function packError(
+  code: PackErrorCode,
+  rule: string,
+  entry: string | null,
+  message: string,
+  params: PackParams = {},
+): AppError {
   const where = entry === null ? '' : `"${entry}": `;
-  return new AppError(code, `${where}${message}`, { entry, rule });
+  return new AppError(code, `${where}${message}`, { ...params, reason: packReason(rule), entry, rule });
 }
 
 /**

@@ -41,10 +41,12 @@ export function privateKeyFromPem(pem: string): KeyObject {
   try {
     key = createPrivateKey(pem);
   } catch {
-    throw new AppError('INVALID_INPUT', 'The private key is not a PKCS#8 PEM key.');
+    throw new AppError('INVALID_INPUT', 'The private key is not a PKCS#8 PEM key.', { reason: 'keys.notPkcs8' });
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new AppError('INVALID_INPUT', `The private key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519.`);
+    throw new AppError('INVALID_INPUT', `The private key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519.`, {
+      reason: 'keys.notEd25519',
+    });
   }
   return key;
 }
@@ -76,7 +78,10 @@ function publicKeyObject(publicKey: string): KeyObject | null {
 /** Human-comparable: "SHA256:" and the first 16 bytes of sha256(raw key), hex in groups of 2 bytes. */
 export function fingerprint(publicKey: string): string {
   const raw = decodePublicKey(publicKey);
-  if (!raw) throw new AppError('INVALID_INPUT', 'Not an Ed25519 public key (base64 of 32 bytes).');
+  if (!raw)
+    throw new AppError('INVALID_INPUT', 'Not an Ed25519 public key (base64 of 32 bytes).', {
+      reason: 'keys.badPublicKey',
+    });
   const hex = createHash('sha256').update(raw).digest('hex').slice(0, 32);
   return 'SHA256:' + (hex.match(/.{4}/g) ?? []).join(':');
 }
@@ -107,10 +112,14 @@ export function parsePublicKeyFile(text: string): string {
     .filter((l) => l.trim() !== '');
   const parts = lines.length === 1 ? lines[0]!.trim().split(/\s+/) : [];
   if (parts.length !== 2 || parts[0] !== PUBLIC_KEY_FILE_PREFIX) {
-    throw new AppError('INVALID_INPUT', `A public key file is one line: "${PUBLIC_KEY_FILE_PREFIX} <base64 key>".`);
+    throw new AppError('INVALID_INPUT', `A public key file is one line: "${PUBLIC_KEY_FILE_PREFIX} <base64 key>".`, {
+      reason: 'keys.badPublicKeyFile',
+    });
   }
   const key = parts[1]!;
   if (!publicKeyObject(key))
-    throw new AppError('INVALID_INPUT', 'The public key file does not hold a valid Ed25519 key.');
+    throw new AppError('INVALID_INPUT', 'The public key file does not hold a valid Ed25519 key.', {
+      reason: 'keys.badPublicKeyFile',
+    });
   return key;
 }

@@ -31,6 +31,7 @@ export async function verifyPack(bytes: Buffer, options?: { limits?: Partial<Pac
       'pack-too-large',
       null,
       `The file is ${bytes.length} bytes; packs are limited to ${limits.maxFileBytes}.`,
+      { size: bytes.length, limit: limits.maxFileBytes },
     );
   }
   // 1. Structure and extraction rules.
@@ -41,6 +42,7 @@ export async function verifyPack(bytes: Buffer, options?: { limits?: Partial<Pac
       'too-many-entries',
       null,
       `The zip has ${end.entryCount} entries; the limit is ${limits.maxEntries}.`,
+      { count: end.entryCount, limit: limits.maxEntries },
     );
   }
   const zip = await openZip(bytes);

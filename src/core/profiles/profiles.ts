@@ -63,10 +63,12 @@ export class Profiles {
 
   select(id: number, pin?: string): Profile {
     const row = this.row(id);
-    if (!row) throw new AppError('NOT_FOUND', `No profile with id ${id}.`);
+    if (!row) throw new AppError('NOT_FOUND', `No profile with id ${id}.`, { reason: 'profile.notFound' });
     if (row.pin_hash !== null) {
-      if (!pin) throw new AppError('PIN_REQUIRED', 'This profile is protected by a PIN.');
-      if (!checkPin(pin, row.pin_hash)) throw new AppError('PIN_WRONG', 'The PIN is not correct.');
+      if (!pin)
+        throw new AppError('PIN_REQUIRED', 'This profile is protected by a PIN.', { reason: 'profile.pinRequired' });
+      if (!checkPin(pin, row.pin_hash))
+        throw new AppError('PIN_WRONG', 'The PIN is not correct.', { reason: 'profile.pinWrong' });
     }
     this.activate(id);
     return toProfile(this.row(id)!);
@@ -81,7 +83,8 @@ export class Profiles {
 
   /** The active profile's id, or a NO_PROFILE error for calls that need one. */
   requireActive(): number {
-    if (this.activeId === null) throw new AppError('NO_PROFILE', 'Choose or create a profile first.');
+    if (this.activeId === null)
+      throw new AppError('NO_PROFILE', 'Choose or create a profile first.', { reason: 'profile.none' });
     return this.activeId;
   }
 

@@ -17,10 +17,17 @@ export function saveAnswer(
   return db
     .transaction(() => {
       const row = loadAttempt(db, ref.profileId, input.attemptId);
-      if (row.submitted_at) throw new AppError('CONFLICT', 'This attempt has been submitted; its answers are final.');
+      if (row.submitted_at)
+        throw new AppError('CONFLICT', 'This attempt has been submitted; its answers are final.', {
+          reason: 'quiz.alreadySubmitted',
+        });
       const live = liveQuestions(db, row);
       const q = live.find((l) => l.question.id === input.questionId)?.question;
-      if (!q) throw new AppError('NOT_FOUND', `Question "${input.questionId}" is not part of this attempt.`);
+      if (!q)
+        throw new AppError('NOT_FOUND', `Question "${input.questionId}" is not part of this attempt.`, {
+          reason: 'quiz.questionNotInAttempt',
+          questionId: input.questionId,
+        });
       checkResponse(q, input.response);
       if (isBlank(input.response)) {
         db.prepare('DELETE FROM answers WHERE attempt_id = ? AND question_id = ?').run(row.id, q.id);

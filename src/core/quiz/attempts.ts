@@ -35,7 +35,7 @@ export interface Scope {
 export function loadAttempt(db: Database.Database, profileId: number, attemptId: number): AttemptRow {
   const row = db.prepare('SELECT * FROM attempts WHERE id = ? AND profile_id = ?').get(attemptId, profileId) as
     AttemptRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Attempt ${attemptId} does not exist.`);
+  if (!row) throw new AppError('NOT_FOUND', `Attempt ${attemptId} does not exist.`, { reason: 'quiz.attemptNotFound' });
   return row;
 }
 
@@ -93,7 +93,11 @@ function toAttempt(db: Database.Database, row: AttemptRow, resumed: boolean): At
 function sessionPassMark(db: Database.Database, packId: string, sessionId: string): number {
   const row = db.prepare('SELECT pass_mark FROM sessions WHERE pack_id = ? AND id = ?').get(packId, sessionId) as
     { pass_mark: number } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`);
+  if (!row)
+    throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`, {
+      reason: 'study.sessionNotFound',
+      sessionId,
+    });
   return row.pass_mark;
 }
 
@@ -133,7 +137,7 @@ export function startAttempt(
           ? sessionQuestions(db, s.packId, sessionId!)
           : wrongQuestions(db, s.profileId, s.packId, sessionId);
       if (questions.length === 0) {
-        throw new AppError('CONFLICT', 'There are no wrong answers to practise.', { reason: 'nothing-to-practise' });
+        throw new AppError('CONFLICT', 'There are no wrong answers to practise.', { reason: 'quiz.nothingToPractise' });
       }
       const version = db.prepare('SELECT version FROM packs WHERE id = ?').get(s.packId) as { version: string };
       const { lastInsertRowid } = db

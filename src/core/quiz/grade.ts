@@ -43,7 +43,10 @@ export function isBlank(r: QuizResponse): boolean {
 /** The schema checks the shape; this checks it fits this question (type, real options, no repeats). */
 export function checkResponse(q: Question, r: QuizResponse): void {
   const bad = (why: string) => {
-    throw new AppError('INVALID_INPUT', `Invalid response for question "${q.id}": ${why}.`);
+    throw new AppError('INVALID_INPUT', `Invalid response for question "${q.id}": ${why}.`, {
+      reason: 'quiz.invalidResponse',
+      questionId: q.id,
+    });
   };
   if (r.type !== q.type) bad(`a ${q.type} question cannot take a ${r.type} response`);
   if (q.type !== 'single' && q.type !== 'multiple') return;

@@ -18,7 +18,11 @@ interface Row {
  */
 export function quizHistory(db: Database.Database, profileId: number, packId: string, sessionId: string): QuizHistory {
   const p = sessionProgress(db, profileId, packId).find((s) => s.id === sessionId);
-  if (!p) throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`);
+  if (!p)
+    throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`, {
+      reason: 'study.sessionNotFound',
+      sessionId,
+    });
   const rows = db
     .prepare(
       `SELECT id, started_at, submitted_at, score, total, passed FROM attempts

@@ -13,7 +13,7 @@ import { shownLanguage } from '../library/translations';
  */
 export function buildReview(db: Database.Database, row: AttemptRow, completedSession = false): Review {
   if (row.submitted_at === null || row.score === null) {
-    throw new AppError('CONFLICT', 'Submit the attempt before reviewing it.');
+    throw new AppError('CONFLICT', 'Submit the attempt before reviewing it.', { reason: 'quiz.notSubmitted' });
   }
   const live = liveQuestions(db, row);
   const saved = savedAnswers(db, row.id, live);

@@ -26,7 +26,10 @@ export function submitAttempt(
   return db
     .transaction((): Review => {
       const row = loadAttempt(db, ref.profileId, attemptId);
-      if (row.submitted_at) throw new AppError('CONFLICT', 'This attempt has already been submitted.');
+      if (row.submitted_at)
+        throw new AppError('CONFLICT', 'This attempt has already been submitted.', {
+          reason: 'quiz.alreadySubmitted',
+        });
       const live = liveQuestions(db, row);
       const responses = db
         .prepare('SELECT question_id, response, language FROM answers WHERE attempt_id = ?')

@@ -1,9 +1,11 @@
 import type { Language } from '../../shared/contract/app';
 import type { SessionStatus } from '../../shared/contract/study';
+import en from '../../shared/locales/files.en.json';
+import zh from '../../shared/locales/files.zh-CN.json';
 
 /**
- * Words of the exported record files (CSV headers, status words). They live in the core, not
- * in the renderer's i18n files, because the core writes the files; the UI passes its language.
+ * Words of the exported record files (CSV headers, status words). They come from the shared
+ * locale files the renderer also loads, so there is one dictionary; the UI passes its language.
  */
 export interface Labels {
   yes: string;
@@ -12,54 +14,9 @@ export interface Labels {
   record: string[];
 }
 
-const zh: Labels = {
-  yes: '是',
-  no: '否',
-  status: { 'not-started': '未开始', 'in-progress': '学习中', complete: '已完成' },
-  record: [
-    '姓名',
-    '工作单位',
-    '分会场',
-    '学习包',
-    '学习包版本',
-    '专题序号',
-    '专题',
-    '状态',
-    '阅读进度(%)',
-    '阅读时长(秒)',
-    '已复习要点',
-    '要点总数',
-    '测验次数',
-    '最高分(%)',
-    '是否通过',
-    '完成时间',
-    '导出时间',
-  ],
-};
+export const fileWords = (language: Language) => (language === 'en' ? en : zh).files;
 
-const en: Labels = {
-  yes: 'yes',
-  no: 'no',
-  status: { 'not-started': 'Not started', 'in-progress': 'In progress', complete: 'Complete' },
-  record: [
-    'Name',
-    'Work unit',
-    'Venue',
-    'Pack',
-    'Pack version',
-    'Session no.',
-    'Session',
-    'Status',
-    'Read (%)',
-    'Reading time (s)',
-    'Key points reviewed',
-    'Key points total',
-    'Quiz attempts',
-    'Best score (%)',
-    'Passed',
-    'Completed at',
-    'Exported at',
-  ],
+export const labels = (language: Language): Labels => {
+  const f = fileWords(language);
+  return { yes: f.yes, no: f.no, status: f.status, record: f.recordColumns };
 };
-
-export const labels = (language: Language): Labels => (language === 'en' ? en : zh);

@@ -25,7 +25,7 @@ export interface Participant {
 export function participant(db: Database.Database, profileId: number): Participant {
   const row = db.prepare('SELECT id, name, unit, venue FROM profiles WHERE id = ?').get(profileId) as
     { id: number; name: string; unit: string; venue: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `No profile with id ${profileId}.`);
+  if (!row) throw new AppError('NOT_FOUND', `No profile with id ${profileId}.`, { reason: 'profile.notFound' });
   return { profileId: row.id, name: row.name, unit: row.unit, venue: row.venue };
 }
 

@@ -64,8 +64,15 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
     const readFraction = reachedEnd ? 1 : Math.min(1, r.max_position ?? 0);
     const kpFraction = r.kp_total ? r.kp_reviewed / r.kp_total : 1;
     const passed = r.passed_any === 1;
+    // Reaching the end counts (a short material is read to its end without scrolling or a
+    // measured second): status and bar must tell the same story.
     const started =
-      (r.seconds ?? 0) > 0 || (r.max_position ?? 0) > 0 || r.kp_reviewed > 0 || r.attempts > 0 || r.has_note === 1;
+      reachedEnd ||
+      (r.seconds ?? 0) > 0 ||
+      (r.max_position ?? 0) > 0 ||
+      r.kp_reviewed > 0 ||
+      r.attempts > 0 ||
+      r.has_note === 1;
     const latestRow = r.attempts ? (latest.get(profileId, packId, r.id) as { score: number }) : undefined;
     return {
       id: r.id,
@@ -84,7 +91,9 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
         passed,
       },
       completedAt: r.completed_at,
-      fraction: r.completed_at ? 1 : (readFraction + kpFraction + (passed ? 1 : 0)) / 3,
+      // A session without key points gives nothing for them until it is started, so a bar never
+      // shows a third done beside "not started".
+      fraction: r.completed_at ? 1 : started ? (readFraction + kpFraction + (passed ? 1 : 0)) / 3 : 0,
     };
   });
 }

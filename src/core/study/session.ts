@@ -12,7 +12,11 @@ export function requireSession(
 ): { title: string; material: string } {
   const row = db.prepare('SELECT title, material FROM sessions WHERE pack_id = ? AND id = ?').get(packId, sessionId) as
     { title: string; material: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`);
+  if (!row)
+    throw new AppError('NOT_FOUND', `Session "${sessionId}" is not in pack "${packId}".`, {
+      reason: 'study.sessionNotFound',
+      sessionId,
+    });
   return row;
 }
 

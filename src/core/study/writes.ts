@@ -45,7 +45,10 @@ export function markKeyPoint(db: Database.Database, ref: Ref, keyPointId: string
   const exists = db
     .prepare('SELECT 1 FROM key_points WHERE pack_id = ? AND session_id = ? AND id = ?')
     .get(ref.packId, ref.sessionId, keyPointId);
-  if (!exists) throw new AppError('NOT_FOUND', `Key point "${keyPointId}" is not in session "${ref.sessionId}".`);
+  if (!exists)
+    throw new AppError('NOT_FOUND', `Key point "${keyPointId}" is not in session "${ref.sessionId}".`, {
+      reason: 'study.keyPointNotFound',
+    });
   return db.transaction(() => {
     if (!reviewed) {
       db.prepare('DELETE FROM key_point_reviews WHERE profile_id = ? AND pack_id = ? AND key_point_id = ?').run(

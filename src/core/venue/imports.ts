@@ -49,13 +49,19 @@ export class VenueImports {
   }
 
   lastReport(): VenueReport {
-    if (!this.last) throw new AppError('NOT_FOUND', 'No venue report yet: import the record files first.');
+    if (!this.last)
+      throw new AppError('NOT_FOUND', 'No venue report yet: import the record files first.', {
+        reason: 'venue.noReport',
+      });
     return this.last;
   }
 
   private get(importId: string): VenueImport {
     const imp = this.open.get(importId);
-    if (!imp) throw new AppError('NOT_FOUND', 'This import is no longer open; please start it again.');
+    if (!imp)
+      throw new AppError('NOT_FOUND', 'This import is no longer open; please start it again.', {
+        reason: 'venue.importClosed',
+      });
     return imp;
   }
 

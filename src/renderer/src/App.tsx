@@ -1,54 +1,61 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { HashRoutes, navigate, type RouteDef } from './router';
 import type { Settings } from '../../shared/contract/app';
 import type { Profile } from '../../shared/contract/profiles';
 import { call } from './api/client';
-import { switchLanguage, systemLanguage } from './i18n';
+import { allFeatures, loadFeatures, switchLanguage, systemLanguage } from './i18n';
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
-import { Library } from './screens/Library';
-import { MyProgress } from './screens/progress/MyProgress';
 import { ProfilesScreen } from './screens/Profiles';
-import { PracticeScreen } from './screens/quiz/PracticeScreen';
-import { QuizScreen } from './screens/quiz/QuizScreen';
-import { ReviewScreen } from './screens/quiz/ReviewScreen';
-import { Search } from './screens/Search';
-import { SettingsScreen } from './screens/Settings';
-import { Session } from './screens/session/Session';
-import { SourceView } from './screens/SourceView';
-import { VenueScreen } from './screens/venue/VenueScreen';
 import { AppContext, type AppState } from './state';
+
+/*
+ * The first screen (profiles, home) is in the entry bundle; every other screen is its own chunk,
+ * loaded when first visited, so quiz, venue, library, progress and Markdown cost nothing at start-up.
+ */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), loadFeatures(allFeatures)]);
+    return { default: module[name] };
+  });
+}
+const Session = screen(() => import('./screens/session/Session'), 'Session');
+const QuizScreen = screen(() => import('./screens/quiz/QuizScreen'), 'QuizScreen');
+const ReviewScreen = screen(() => import('./screens/quiz/ReviewScreen'), 'ReviewScreen');
+const PracticeScreen = screen(() => import('./screens/quiz/PracticeScreen'), 'PracticeScreen');
+const SourceView = screen(() => import('./screens/SourceView'), 'SourceView');
+const MyProgress = screen(() => import('./screens/progress/MyProgress'), 'MyProgress');
+const VenueScreen = screen(() => import('./screens/venue/VenueScreen'), 'VenueScreen');
+const Search = screen(() => import('./screens/Search'), 'Search');
+const Library = screen(() => import('./screens/Library'), 'Library');
+const SettingsScreen = screen(() => import('./screens/Settings'), 'SettingsScreen');
 
 function NotFound() {
   const { t } = useTranslation();
   return <p>{t('errors.notFoundPage')}</p>;
 }
 
-const router = createHashRouter([
-  {
-    path: '/',
-    element: <Layout />,
-    children: [
-      { index: true, element: <Home /> },
-      { path: 'session/:sessionId', element: <Session /> },
-      { path: 'session/:sessionId/quiz', element: <QuizScreen /> },
-      { path: 'session/:sessionId/quiz/review/:attemptId', element: <ReviewScreen /> },
-      { path: 'session/:sessionId/practice', element: <PracticeScreen /> },
-      { path: 'practice', element: <PracticeScreen /> },
-      { path: 'source', element: <SourceView /> },
-      { path: 'progress', element: <MyProgress /> },
-      { path: 'venue', element: <VenueScreen /> },
-      { path: 'search', element: <Search /> },
-      { path: 'library', element: <Library /> },
-      { path: 'settings', element: <SettingsScreen /> },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]);
+const routes: RouteDef[] = [
+  { path: '/', element: <Home /> },
+  { path: 'session/:sessionId', element: <Session /> },
+  { path: 'session/:sessionId/quiz', element: <QuizScreen /> },
+  { path: 'session/:sessionId/quiz/review/:attemptId', element: <ReviewScreen /> },
+  { path: 'session/:sessionId/practice', element: <PracticeScreen /> },
+  { path: 'practice', element: <PracticeScreen /> },
+  { path: 'source', element: <SourceView /> },
+  { path: 'progress', element: <MyProgress /> },
+  { path: 'venue', element: <VenueScreen /> },
+  { path: 'search', element: <Search /> },
+  { path: 'library', element: <Library /> },
+  { path: 'settings', element: <SettingsScreen /> },
+  { path: '*', element: <NotFound /> },
+];
 
 export const applyTextScale = (scale: number) => {
   document.documentElement.style.setProperty('--text-scale', String(scale));
+  // Large text gets a compact header and quiz bar (styles.css), so they leave room for content.
+  document.documentElement.toggleAttribute('data-large-text', scale > 1.25);
 };
 
 export function App({
@@ -73,7 +80,7 @@ export function App({
   const signOut = useCallback(async () => {
     await call('profiles.signOut', {});
     // The next participant starts at home, not on the previous one's screen.
-    await router.navigate('/');
+    navigate('/');
     setProfile(null);
   }, []);
   const state = useMemo<AppState | null>(
@@ -83,7 +90,7 @@ export function App({
   if (!state) return <ProfilesScreen onSelected={setProfile} />;
   return (
     <AppContext.Provider value={state}>
-      <RouterProvider router={router} />
+      <HashRoutes layout={<Layout />} routes={routes} />
     </AppContext.Provider>
   );
 }

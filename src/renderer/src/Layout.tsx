@@ -1,5 +1,6 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet } from './router';
 import { call } from './api/client';
 import { useCall } from './hooks/useCall';
 import { useApp } from './state';
@@ -37,7 +38,7 @@ export function Layout() {
     ['/search', t('nav.search')],
     ['/source', t('nav.source')],
     ['/library', t('nav.library')],
-    ['/venue', t('venue.nav')],
+    ['/venue', t('nav.venue')],
     ['/settings', t('nav.settings')],
   ];
   return (
@@ -66,7 +67,9 @@ export function Layout() {
           </ul>
         </nav>
         <span className="who">
-          {profile.name} · {profile.unit}{' '}
+          {/* The unit is on the progress page; in the header it made the English header two rows. */}
+          <span title={profile.unit}>{profile.name}</span>
+          <span className="visually-hidden"> · {profile.unit}</span>{' '}
           <button type="button" className="secondary small-button" onClick={() => void signOut()}>
             {t('nav.switchProfile')}
           </button>
@@ -74,7 +77,9 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="page">
         <Notices />
-        <Outlet />
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -120,6 +120,17 @@ describe('installing packs', () => {
     });
   });
 
+  it('a pack taking the built-in pack id under an unknown key is refused before the trust question', async () => {
+    const { core } = await studied();
+    const stranger = generateKeyPair();
+    const takeover = await variant(stranger.privateKeyPem, (f) =>
+      editJson(join(f, 'manifest.json'), (m) => (m.version = '9.0.0')),
+    );
+    await expect(
+      core.library.installBytes(takeover, 'y.studypack', { trustPublisher: false, allowDowngrade: false }),
+    ).rejects.toMatchObject({ code: 'PACK_UNTRUSTED', detail: { reason: 'library.otherPublisher' } });
+  });
+
   it('a failed import leaves the library and all progress exactly as they were', async () => {
     const { core, call } = await studied();
     const before = JSON.stringify([await call('course.overview', {}), await call('session.get', { sessionId: 's1' })]);

@@ -28,6 +28,18 @@ describe('profiles', () => {
     await expect(call('profiles.select', { id: p.id, pin: '2468' })).resolves.toMatchObject({ name: '吴十' });
   });
 
+  it('a session read to the end at once is in progress, and an untouched one shows no progress', async () => {
+    const { call } = await open();
+    await call('profiles.create', { name: '丙', unit: '单位三' });
+    const before = (await call('course.overview', {})).sessions[0]!;
+    expect(before).toMatchObject({ status: 'not-started', fraction: 0 });
+    // A short material fits the window: its end is reached with no scrolling and no measured second.
+    await call('reading.save', { sessionId: 's1', position: 0, reachedEnd: true });
+    const after = (await call('course.overview', {})).sessions[0]!;
+    expect(after.status).toBe('in-progress');
+    expect(after.fraction).toBeGreaterThan(0);
+  });
+
   it('keeps each participant’s progress separate', async () => {
     const { call } = await open();
     await call('profiles.create', { name: '甲', unit: '单位一' });

@@ -1,4 +1,4 @@
-import { packError } from '../issues';
+import { packError, type PackParams } from '../issues';
 import type { PackLimits } from '../limits';
 import { collisionKey, pathProblem } from '../paths';
 import { decodeUtf8 } from '../utf8';
@@ -31,7 +31,8 @@ export class EntryRules {
   /** The entry's name once every rule passed; otherwise throws PACK_UNSAFE / PACK_INVALID. */
   check(e: ZipEntry): string {
     const name = this.name(e);
-    const unsafe = (rule: string, message: string) => packError('PACK_UNSAFE', rule, name, message);
+    const unsafe = (rule: string, message: string, params?: PackParams) =>
+      packError('PACK_UNSAFE', rule, name, message, params);
     if (e.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
       throw unsafe('encrypted', 'Encrypted zip entries are not allowed.');
     }
@@ -65,17 +66,23 @@ export class EntryRules {
     }
     const { maxEntryBytes, ratioFloorBytes, maxCompressionRatio, maxTotalBytes } = this.limits;
     if (e.uncompressedSize > maxEntryBytes) {
-      throw unsafe('entry-too-large', `The entry is ${e.uncompressedSize} bytes; the limit is ${maxEntryBytes}.`);
+      throw unsafe('entry-too-large', `The entry is ${e.uncompressedSize} bytes; the limit is ${maxEntryBytes}.`, {
+        size: e.uncompressedSize,
+        limit: maxEntryBytes,
+      });
     }
     if (e.uncompressedSize > ratioFloorBytes && e.uncompressedSize > e.compressedSize * maxCompressionRatio) {
       throw unsafe(
         'compression-ratio',
         `The entry would expand ${e.compressedSize} bytes to ${e.uncompressedSize} (more than ${maxCompressionRatio}:1); this looks like a zip bomb.`,
+        { limit: maxCompressionRatio },
       );
     }
     this.total += e.uncompressedSize;
     if (this.total > maxTotalBytes) {
-      throw unsafe('total-too-large', `The entries add up to more than ${maxTotalBytes} bytes.`);
+      throw unsafe('total-too-large', `The entries add up to more than ${maxTotalBytes} bytes.`, {
+        limit: maxTotalBytes,
+      });
     }
     return name;
   }

@@ -15,7 +15,14 @@ const httpTransport: Transport = async (name, input) => {
     });
     return (await res.json()) as Reply<unknown>;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'The app is not responding. Is the host still running?' } };
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'The app is not responding. Is the host still running?',
+        detail: { reason: 'call.noHost' },
+      },
+    };
   }
 };
 

@@ -1,13 +1,31 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError } from '../api/client';
+import { loadFeatures } from '../i18n';
+import { wordError } from '../i18n/errorText';
 
-export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+/** An error worded in the participant's language (see wordError), with an optional retry. */
+export function ErrorMessage({
+  error,
+  onRetry,
+  prefix,
+  children,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** A sentence put before the error, e.g. "The pack was not imported:". */
+  prefix?: string;
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
-  const code = error instanceof ApiCallError ? error.code : undefined;
-  const known = code && ['NO_PROFILE', 'PIN_WRONG', 'PIN_REQUIRED'].includes(code);
+  // The error wording is not part of the first screen; it arrives here and re-renders this.
+  useEffect(() => void loadFeatures(['reasons']), []);
+  const w = wordError(t, error);
   return (
     <div role="alert" className="error">
-      <p>{known ? t(`errors.${code}`) : t('errors.generic', { message: error.message })}</p>
+      <p>{prefix ? `${prefix}${w.text}` : w.text}</p>
+      {w.where && <p className="small">{w.where}</p>}
+      {children}
+      {w.technical && <p className="small technical">{w.technical}</p>}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('errors.retry')}

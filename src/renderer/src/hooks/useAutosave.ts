@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: unknown };
 
 /**
  * Saves a text value shortly after typing stops, and immediately when the screen closes or the
@@ -21,9 +21,9 @@ export function useAutosave(value: string, initial: string, save: (v: string) =>
     setState({ kind: 'saving' });
     saveRef.current(v).then(
       () => setState({ kind: 'saved' }),
-      (e: Error) => {
+      (e: unknown) => {
         last.current = '\u0000unsaved';
-        setState({ kind: 'failed', message: e.message });
+        setState({ kind: 'failed', error: e });
       },
     );
   });

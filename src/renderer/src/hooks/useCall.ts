@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { call } from '../api/client';
+import { takePrefetched } from '../api/prefetch';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -17,7 +18,8 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N>): Loade
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    call(name, JSON.parse(key) as CallInput<N>).then(
+    const input = JSON.parse(key) as CallInput<N>;
+    (takePrefetched(name, input) ?? call(name, input)).then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
     );

@@ -13,7 +13,7 @@ type Step =
   | { kind: 'ask-trust'; uploadId: string; publisher: string; fingerprint: string }
   | { kind: 'ask-downgrade'; uploadId: string; installed: string; offered: string; trust: boolean }
   | { kind: 'done'; message: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: unknown };
 
 function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -24,16 +24,19 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
     try {
       const r = await call('library.import', { uploadId, trustPublisher, allowDowngrade });
       const parts = [
-        r.previousVersion
-          ? t('library.upgraded', { title: r.pack.title, from: r.previousVersion, to: r.pack.version })
-          : t('library.imported', { title: r.pack.title, version: r.pack.version }),
+        r.previousVersion === r.pack.version
+          ? t('library.reimported', { title: r.pack.title, version: r.pack.version })
+          : r.previousVersion
+            ? t('library.upgraded', { title: r.pack.title, from: r.previousVersion, to: r.pack.version })
+            : t('library.imported', { title: r.pack.title, version: r.pack.version }),
       ];
       if (r.archivedItems) parts.push(t('library.archived', { count: r.archivedItems }));
       setStep({ kind: 'done', message: parts.join(' ') });
       onImported();
     } catch (e) {
       const d = e instanceof ApiCallError ? e.error.detail : undefined;
-      if (e instanceof ApiCallError && e.code === 'PACK_UNTRUSTED' && d?.fingerprint && !trustPublisher) {
+      // Only an unknown publisher is a question; a pack taking another publisher's id is a refusal.
+      if (e instanceof ApiCallError && d?.reason === 'library.untrusted' && d.fingerprint && !trustPublisher) {
         setStep({
           kind: 'ask-trust',
           uploadId,
@@ -49,7 +52,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           trust: trustPublisher,
         });
       } else {
-        setStep({ kind: 'failed', message: (e as Error).message });
+        setStep({ kind: 'failed', error: e });
       }
     }
   };
@@ -60,7 +63,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       if (picked) await finish(picked.uploadId, false, false);
       else setStep((s) => (s.kind === 'uploading' ? { kind: 'idle' } : s));
     } catch (e) {
-      setStep({ kind: 'failed', message: (e as Error).message });
+      setStep({ kind: 'failed', error: e });
     }
   };
 
@@ -86,10 +89,9 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         {step.kind === 'done' && <p className="success">{step.message}</p>}
       </div>
       {step.kind === 'failed' && (
-        <div role="alert" className="error">
-          <p>{t('library.failed', { message: step.message })}</p>
+        <ErrorMessage error={step.error} prefix={t('library.failed')}>
           <p>{t('library.nothingChanged')}</p>
-        </div>
+        </ErrorMessage>
       )}
       {step.kind === 'ask-trust' && (
         <div role="alertdialog" aria-labelledby="trust-title" className="confirm">

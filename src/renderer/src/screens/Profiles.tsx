@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/contract/profiles';
 import { call } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useValidityText } from '../components/validity';
 import { useCall } from '../hooks/useCall';
 
 function PinForm({
@@ -17,6 +18,7 @@ function PinForm({
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<Error>();
+  const validity = useValidityText();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     call('profiles.select', { id: profile.id, pin }).then(onDone, setError);
@@ -30,6 +32,9 @@ function PinForm({
           inputMode="numeric"
           autoComplete="off"
           autoFocus
+          required
+          pattern="\d{4,8}"
+          {...validity(t('profiles.pinFormat'))}
           value={pin}
           onChange={(e) => setPin(e.target.value)}
         />
@@ -49,6 +54,7 @@ function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ name: '', unit: '', venue: '', pin: '' });
   const [error, setError] = useState<Error>();
+  const validity = useValidityText();
   const field = (key: keyof typeof form) => ({
     value: form[key],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
@@ -67,11 +73,11 @@ function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
       <h2 id="new-profile">{t('profiles.new')}</h2>
       <label>
         {t('profiles.name')}
-        <input required maxLength={80} {...field('name')} />
+        <input required maxLength={80} {...validity()} {...field('name')} />
       </label>
       <label>
         {t('profiles.unit')}
-        <input required maxLength={80} {...field('unit')} />
+        <input required maxLength={80} {...validity()} {...field('unit')} />
       </label>
       <label>
         {t('profiles.venue')}
@@ -79,7 +85,14 @@ function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
       </label>
       <label>
         {t('profiles.pin')}
-        <input type="password" inputMode="numeric" pattern="\d{4,8}" autoComplete="new-password" {...field('pin')} />
+        <input
+          type="password"
+          inputMode="numeric"
+          pattern="\d{4,8}"
+          autoComplete="new-password"
+          {...validity(t('profiles.pinFormat'))}
+          {...field('pin')}
+        />
       </label>
       {error && <ErrorMessage error={error} />}
       <button type="submit">{t('profiles.create')}</button>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
 import { useContentLanguage } from '../hooks/useContentLanguage';
+import { plainSnippet } from './plainSnippet';
 
 /** Snippets mark matches with \u0001…\u0002; render them as <mark> without any HTML parsing. */
 function Snippet({ text }: { text: string }) {
@@ -35,7 +36,7 @@ function Results({ query }: { query: string }) {
               <span className="badge">{t(`search.kind.${h.kind}`)}</span> {h.sessionTitle}
             </Link>
             <p className="snippet" lang={h.language ?? undefined}>
-              <Snippet text={h.snippet} />
+              <Snippet text={plainSnippet(h.snippet, h.kind)} />
             </p>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../router';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useCall } from '../hooks/useCall';
 import { useContentLanguage } from '../hooks/useContentLanguage';
@@ -34,6 +34,16 @@ export function SourceView() {
   const other = settings.sideBySide && !quote ? otherLanguage(data.languages, data.language) : null;
   return (
     <>
+      {/* Electron has no Back button: opened from a key point or a review, this leads back there. */}
+      <p>
+        {window.history.length > 1 ? (
+          <button type="button" className="link-button" onClick={() => window.history.back()}>
+            {t('source.back')}
+          </button>
+        ) : (
+          <Link to="/">{t('session.back')}</Link>
+        )}
+      </p>
       <h1>{t('source.title')}</h1>
       <p className="lead">{t('source.intro')}</p>
       <ContentLanguageBar languages={data.languages} shown={data.language} notice={data.notice} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFormat } from '../../../../shared/contract/records';
 import { call } from '../../api/client';
+import { wordError } from '../../i18n/errorText';
 import { printPage, saveText } from './download';
 
 const formats: RecordFormat[] = ['json', 'csv', 'xapi'];
@@ -17,7 +18,7 @@ export function ExportPanel({ printName }: { printName: string }) {
     try {
       setState({ busy: false, saved: await job() });
     } catch (e) {
-      setState({ busy: false, error: (e as Error).message });
+      setState({ busy: false, error: wordError(t, e).text });
     }
   };
   const exportAs = (format: RecordFormat) =>

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Attempt, Review } from '../../../../shared/contract/quiz';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { wordError } from '../../i18n/errorText';
 import { ProgressBar } from '../../components/ProgressBar';
 import { QuestionField } from './QuestionField';
 import { useAnswers } from './useAnswers';
+import { usePackLanguage } from '../../hooks/usePackLanguage';
 
 /**
  * All questions on one page with clear numbering (easier for older participants than paging),
@@ -13,6 +15,7 @@ import { useAnswers } from './useAnswers';
  */
 export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (r: Review) => void }) {
   const { t } = useTranslation();
+  const lang = usePackLanguage();
   const { responses, change, flush, state, error, answered } = useAnswers(attempt);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -55,12 +58,12 @@ export function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubm
           <span className="save-state" role="status" aria-live="polite">
             {state === 'saving' && ` · ${t('quiz.saving')}`}
             {state === 'saved' && ` · ${t('quiz.saved')}`}
-            {state === 'failed' && ` · ${t('quiz.saveFailed', { message: error?.message ?? '' })}`}
+            {state === 'failed' && ` · ${t('quiz.saveFailed', { message: wordError(t, error).text })}`}
           </span>
         </p>
         <ProgressBar value={total ? answered / total : 0} label={t('quiz.answeredOf', { answered, total })} />
       </div>
-      <ol className="questions">
+      <ol className="questions" lang={lang}>
         {attempt.questions.map((q, i) => (
           <QuestionField
             key={q.id}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import type { QuizHistory } from '../../../../shared/contract/quiz';
 import { dateTime, percent } from './describe';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from '../../router';
 import type { Attempt, QuizHistory } from '../../../../shared/contract/quiz';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import type { Review, ReviewItem } from '../../../../shared/contract/quiz';
 import { describeAnswer, percent } from './describe';
+import { usePackLanguage } from '../../hooks/usePackLanguage';
 
 function Answer({ label, lines }: { label: string; lines: string[] }) {
   return (
@@ -48,6 +49,7 @@ function Item({ item, no, lang }: { item: ReviewItem; no: number; lang: string }
 export function ReviewList({ review }: { review: Review }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const contentLang = usePackLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After submitting, the submit button is gone: the result is where attention belongs next.
   useEffect(() => {
@@ -77,7 +79,7 @@ export function ReviewList({ review }: { review: Review }) {
         {review.completedSession && <p className="success">{t('quiz.sessionComplete')}</p>}
       </section>
       <h2>{t('quiz.reviewHeading')}</h2>
-      <ol className="review-items">
+      <ol className="review-items" lang={contentLang}>
         {review.items.map((item, i) => (
           <Item key={item.id} item={item} no={i + 1} lang={review.language} />
         ))}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from '../../router';
 import type { Review } from '../../../../shared/contract/quiz';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCall } from '../../hooks/useCall';

@@ -21,7 +21,8 @@ export function describeAnswer(t: TFunction, q: AskedQuestion, a: QuizResponse |
       return ids.length ? ids.map((id) => optionLabel(q, id)) : [t('quiz.noAnswer')];
     }
     case 'truefalse':
-      return [t(`quiz.${a.value}`)];
+      // Not the bare option word: "您的答案：错误" beside "✗ 答错了" would read as a verdict.
+      return [t(`quiz.tfAnswer.${a.value}`)];
     case 'fill':
       return 'accepted' in a ? [a.accepted.join(' / ')] : [a.text];
   }

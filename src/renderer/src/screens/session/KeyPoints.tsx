@@ -1,6 +1,6 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../router';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -12,11 +12,13 @@ function KeyPointItem({
   kp,
   onChange,
   onSaved,
+  lang,
 }: {
   sessionId: string;
   kp: KeyPoint;
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
+  lang: string | undefined;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -42,7 +44,14 @@ function KeyPointItem({
     <li className={`key-point${kp.reviewedAt ? ' reviewed' : ''}`} data-testid={`kp-${kp.id}`}>
       <label className="check">
         <input type="checkbox" checked={kp.reviewedAt !== null} onChange={(e) => void toggle(e.target.checked)} />
-        <span>{kp.text}</span>
+        <span className="kp-body">
+          <span className="kp-text" lang={lang}>
+            {kp.text}
+          </span>
+          <span className="kp-state">
+            {kp.reviewedAt ? `✓ ${t('session.reviewed')}` : t('session.tickWhenReviewed')}
+          </span>
+        </span>
       </label>
       <button
         type="button"
@@ -56,7 +65,7 @@ function KeyPointItem({
       {open && (
         <blockquote id={sourceId} className="source-quote">
           <span className="visually-hidden">{t('session.sourceLabel')}</span>
-          {kp.source}
+          <span lang={lang}>{kp.source}</span>
           <Link to={`/source?quote=${encodeURIComponent(kp.source)}`}>{t('session.openInArticle')}</Link>
         </blockquote>
       )}
@@ -86,7 +95,14 @@ export function KeyPoints({ ref, sessionId, keyPoints, language, onChange, onSav
       <p>{t('session.keyPointsProgress', { reviewed, total: keyPoints.length })}</p>
       <ul className="key-points" lang={language}>
         {keyPoints.map((kp) => (
-          <KeyPointItem key={kp.id} sessionId={sessionId} kp={kp} onChange={onChange} onSaved={onSaved} />
+          <KeyPointItem
+            key={kp.id}
+            sessionId={sessionId}
+            kp={kp}
+            onChange={onChange}
+            onSaved={onSaved}
+            lang={language}
+          />
         ))}
       </ul>
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useAutosave } from '../../hooks/useAutosave';
 import { useFindInPage } from '../../hooks/useFindInPage';
+import { wordError } from '../../i18n/errorText';
 
 export function Notes({ sessionId, initial, find }: { sessionId: string; initial: string; find: string | null }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function Notes({ sessionId, initial, find }: { sessionId: string; initial
       <p className="save-state" role="status" aria-live="polite">
         {state.kind === 'saving' && t('session.saving')}
         {state.kind === 'saved' && t('session.saved')}
-        {state.kind === 'failed' && t('session.saveFailed', { message: state.message })}
+        {state.kind === 'failed' && t('session.saveFailed', { message: wordError(t, state.error).text })}
       </p>
     </section>
   );

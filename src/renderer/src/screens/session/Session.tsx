@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from '../../router';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';

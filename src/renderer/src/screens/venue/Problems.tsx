@@ -2,6 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { VenueReport } from '../../../../shared/contract/venue';
 import { Pager, usePage } from './Pager';
 
+/**
+ * Reasons whose detail is data (the pack id and version a record names). The other details are
+ * the core's English diagnosis: kept in the exported report and a tooltip, not in the sentence.
+ */
+const DATA_DETAIL = new Set<string>(['unknown-pack', 'other-pack']);
+
 /** Every file that did not count, with its reason: nothing is dropped without a word. */
 export function RejectedList({ rejected }: { rejected: VenueReport['rejected'] }) {
   const { t } = useTranslation();
@@ -13,8 +19,8 @@ export function RejectedList({ rejected }: { rejected: VenueReport['rejected'] }
       <ul className="rejected-list">
         {rows.map((r, i) => (
           <li key={`${r.file}#${i}`}>
-            <strong>{r.file}</strong>: {t(`venue.reasons.${r.reason}`)}
-            <span className="small"> ({r.detail})</span>
+            <strong>{r.file}</strong>: <span title={r.detail}>{t(`venue.reasons.${r.reason}`)}</span>
+            {DATA_DETAIL.has(r.reason) && <span className="small"> ({r.detail})</span>}
           </li>
         ))}
       </ul>

@@ -12,10 +12,10 @@ export function Summary({ report }: { report: VenueReport }) {
       </h2>
       <ul className="totals">
         <li>
-          <strong>{files.received}</strong> {t('venue.filesReceived')}
+          <strong>{files.received}</strong> {t('venue.filesReceived', { count: files.received })}
         </li>
         <li>
-          <strong>{files.accepted}</strong> {t('venue.filesAccepted')}
+          <strong>{files.accepted}</strong> {t('venue.filesAccepted', { count: files.accepted })}
         </li>
         <li>
           <strong>{files.rejected}</strong> {t('venue.filesRejected')}
@@ -24,7 +24,7 @@ export function Summary({ report }: { report: VenueReport }) {
           <strong>{files.superseded}</strong> {t('venue.filesSuperseded')}
         </li>
         <li>
-          <strong>{totals.participants}</strong> {t('venue.people')}
+          <strong>{totals.participants}</strong> {t('venue.people', { count: totals.participants })}
         </li>
         <li>
           <strong>{totals.completedAll}</strong> {t('venue.completedAll')}

@@ -11,6 +11,7 @@ import { FilePickers, type Picked } from './FilePickers';
 import { ParticipantsTable } from './ParticipantsTable';
 import { OtherNotes, RejectedList } from './Problems';
 import { Summary } from './Summary';
+import { wordError } from '../../i18n/errorText';
 
 type Step =
   | { kind: 'idle' }
@@ -40,7 +41,7 @@ export function VenueScreen() {
       });
       setStep({ kind: 'done', report });
     } catch (e) {
-      setStep({ kind: 'failed', message: (e as Error).message });
+      setStep({ kind: 'failed', message: wordError(t, e).text });
     }
   };
   const exportAs = async (kind: 'csv' | 'xlsx') => {
@@ -49,7 +50,7 @@ export function VenueScreen() {
       if (kind === 'csv') saveText(await call('venue.exportCsv', { language }));
       else saveBase64(await call('venue.exportXlsx', { language }));
     } catch (e) {
-      setExportError((e as Error).message);
+      setExportError(wordError(t, e).text);
     }
   };
 
