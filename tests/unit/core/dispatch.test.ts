@@ -28,13 +28,16 @@ describe('the API contract at the dispatcher', () => {
     // output schema refused it and the reply was INTERNAL.
     expect(await dispatch('settings.set', { language: undefined })).toEqual({
       ok: true,
-      value: { language: null, textScale: 1.5 },
+      value: { language: null, textScale: 1.5, contentLanguage: null, sideBySide: false },
     });
     expect(await dispatch('settings.set', { language: 'en', textScale: undefined })).toEqual({
       ok: true,
-      value: { language: 'en', textScale: 1.5 },
+      value: { language: 'en', textScale: 1.5, contentLanguage: null, sideBySide: false },
     });
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'en', textScale: 1.5 } });
+    expect(await dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { language: 'en', textScale: 1.5, contentLanguage: null, sideBySide: false },
+    });
   });
 
   it('refuses an unknown call name', async () => {

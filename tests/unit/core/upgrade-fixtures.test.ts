@@ -73,7 +73,7 @@ describe('upgrading the database of every released schema version', () => {
       if (n < latestVersion)
         expect(listBackups(dataDir).some((b) => b.includes(`before-v${latestVersion}`))).toBe(true);
 
-      expect(await call('settings.get', {})).toEqual({ language: 'zh-CN', textScale: 1.25 });
+      expect(await call('settings.get', {})).toMatchObject({ language: 'zh-CN', textScale: 1.25 });
       const profiles = await call<{ activeId: number; profiles: { id: number; name: string; hasPin: boolean }[] }>(
         'profiles.list',
         {},
