@@ -23,6 +23,15 @@ export interface PackFileInfo {
   compressedSize: number;
 }
 
+/** A media file of a verified pack: its bytes went to the caller's sink (or nowhere) while checked. */
+export interface VerifiedMedia {
+  path: string;
+  sessionId: string;
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
 /** A `.studypack` whose every byte has been checked. Trust in `publicKey` is the caller's decision. */
 export interface VerifiedPack extends PackContents {
   /** Base64 of the signer's raw 32-byte Ed25519 key (embedded in SHA256SUMS.sig). */
@@ -32,6 +41,8 @@ export interface VerifiedPack extends PackContents {
   sha256: string;
   /** Every entry in the zip, in zip order (includes SHA256SUMS and SHA256SUMS.sig). */
   files: PackFileInfo[];
+  /** Format 2: every media file, in manifest order. */
+  media: VerifiedMedia[];
 }
 
 /** An authoring folder that passed every check `buildPack` makes. */

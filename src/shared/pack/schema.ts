@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionMediaBlock } from './media';
 
 /**
  * Study pack schema, shared by the authoring folder, the signed `.studypack` file and the app.
@@ -76,20 +77,32 @@ export const manifestSessionSchema = z.strictObject({
   material: z.string().min(1).max(200),
   /** Path of the key points and quiz file inside the pack, e.g. `sessions/s1/session.json`. */
   content: z.string().min(1).max(200),
+  /** Format 2: the session's recordings, slides and pictures (see ./media.ts). */
+  ...sessionMediaBlock,
 });
 
-export const manifestSchema = z.strictObject({
-  format: z.literal(1),
-  id: stableId,
-  version: semver,
-  title: text(200),
-  description: text(2000).optional(),
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-  publisher: z.strictObject({ name: text(200) }),
-  /** Path of the full source text the material and every `source` quote come from. */
-  sourceText: z.string().min(1).max(200).optional(),
-  sessions: z.array(manifestSessionSchema).min(1).max(50),
-});
+export const manifestSchema = z
+  .strictObject({
+    /** 1: text only. 2: adds per-session media (./media.ts); format 1 packs keep importing unchanged. */
+    format: z.union([z.literal(1), z.literal(2)]),
+    id: stableId,
+    version: semver,
+    title: text(200),
+    description: text(2000).optional(),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+    publisher: z.strictObject({ name: text(200) }),
+    /** Path of the full source text the material and every `source` quote come from. */
+    sourceText: z.string().min(1).max(200).optional(),
+    sessions: z.array(manifestSessionSchema).min(1).max(50),
+  })
+  .superRefine((m, ctx) => {
+    if (m.format !== 1) return;
+    m.sessions.forEach((s, i) => {
+      if (s.media !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sessions', i, 'media'], message: 'media needs "format": 2' });
+      }
+    });
+  });
 
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 export type Question = z.infer<typeof questionSchema>;
