@@ -1,6 +1,7 @@
 import type { libraryCalls } from '../../shared/contract/library';
 import type { studyCalls } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
+import { sessionMedia } from '../library/media-list';
 import { overview, sessionDetail } from '../study/session';
 import { search } from '../study/search';
 import { markKeyPoint, saveNote, saveReading } from '../study/writes';
@@ -52,4 +53,9 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
   }),
   'library.import': ({ uploadId, trustPublisher, allowDowngrade }, core) =>
     core.library.importUpload(uploadId, { trustPublisher, allowDowngrade }),
+  'library.importProgress': ({ uploadId }, core) => core.library.importProgress(uploadId),
+  'library.importCancel': ({ uploadId }, core) => core.library.cancelImport(uploadId),
+  'media.list': ({ packId, sessionId }, core) => ({
+    items: sessionMedia(core.db, core.library.resolve(packId), sessionId),
+  }),
 };

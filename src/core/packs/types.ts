@@ -1,3 +1,4 @@
+import type { MediaKind } from '../../shared/pack/media';
 import type { Manifest, ManifestSession, SessionFile } from '../../shared/pack/schema';
 
 export interface PackSession {
@@ -26,6 +27,7 @@ export interface PackFileInfo {
 /** A media file of a verified pack: its bytes went to the caller's sink (or nowhere) while checked. */
 export interface VerifiedMedia {
   path: string;
+  kind: MediaKind | 'captions';
   sessionId: string;
   sha256: string;
   size: number;

@@ -1,5 +1,6 @@
 import type yauzl from 'yauzl';
 import { MEDIA_TYPES, mediaExtension } from '../../shared/pack/media';
+import type { Manifest } from '../../shared/pack/schema';
 import { loadPackContents, mediaPaths, parseManifest, textPaths } from './contents';
 import { inOrder } from './inOrder';
 import { packError, PackValidationError, type PackIssue } from './issues';
@@ -19,6 +20,9 @@ import { nextEntry, readEntryData } from './zip/read';
 
 /** What an install will write, known once the headers, signature and manifest are checked. */
 export interface PackPlan {
+  manifest: Manifest;
+  publicKey: string;
+  fingerprint: string;
   fileBytes: number;
   /** Every entry's declared uncompressed size, added up. */
   totalBytes: number;
@@ -210,6 +214,9 @@ async function verifyContents(
   }
   const mediaEntries = toCheck.filter((e) => mediaSet.has(e.name));
   const plan: PackPlan = {
+    manifest,
+    publicKey: sig.publicKey,
+    fingerprint: fingerprint(sig.publicKey),
     fileBytes: source.size,
     totalBytes: entries.reduce((n, e) => n + e.entry.uncompressedSize, 0),
     mediaBytes: mediaEntries.reduce((n, e) => n + e.entry.uncompressedSize, 0),
@@ -250,6 +257,20 @@ async function verifyContents(
     );
   }
 
+  // Caption files are text (checked in memory) but served like media: they go to the sink too.
+  const captionPaths = manifest.sessions.flatMap((s) =>
+    (s.media ?? []).flatMap((m) => (m.captions ?? []).map((c) => c.path)),
+  );
+  if (options.sink) {
+    for (const path of new Set(captionPaths)) {
+      const bytes = files.get(path);
+      if (!bytes) continue;
+      const sink = await options.sink(path, listed.get(path)!, bytes.length);
+      await sink.write(bytes);
+      await sink.finish();
+    }
+  }
+
   // 5. Meaning: the same loader the builder uses, on signed bytes only.
   const take = (path: string): Buffer | undefined => {
     const data = files.get(path);
@@ -259,14 +280,19 @@ async function verifyContents(
   const loaded = await loadPackContents(async (path) => take(path) ?? 'is not in the pack', limits, {
     keepBytes: false,
   });
+  const item = (path: string, sessionId: string, kind: VerifiedMedia['kind'], mime: string): VerifiedMedia => ({
+    path,
+    sessionId,
+    kind,
+    sha256: listed.get(path)!,
+    size: byName.get(path)!.entry.uncompressedSize,
+    mime,
+  });
   const media: VerifiedMedia[] = manifest.sessions.flatMap((s) =>
-    (s.media ?? []).map((m) => ({
-      path: m.path,
-      sessionId: s.id,
-      sha256: listed.get(m.path)!,
-      size: byName.get(m.path)!.entry.uncompressedSize,
-      mime: MEDIA_TYPES[mediaExtension(m.path)]!.mime,
-    })),
+    (s.media ?? []).flatMap((m) => [
+      item(m.path, s.id, m.kind, MEDIA_TYPES[mediaExtension(m.path)]!.mime),
+      ...(m.captions ?? []).map((c) => item(c.path, s.id, 'captions', 'text/vtt')),
+    ]),
   );
   return {
     ...loaded.contents,

@@ -40,6 +40,9 @@ export const packSummarySchema = z.object({
   sessionCount: z.number().int(),
   installedAt: z.string(),
   hasSource: z.boolean(),
+  /** Bytes the pack takes on disk (media included) and how many media files it has (format 2). */
+  sizeBytes: z.number().int(),
+  mediaCount: z.number().int(),
 });
 export type PackSummary = z.infer<typeof packSummarySchema>;
 
