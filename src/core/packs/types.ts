@@ -50,6 +50,8 @@ export interface VerifiedPack extends PackContents {
 /** An authoring folder that passed every check `buildPack` makes. */
 export interface AuthoredPack extends PackContents {
   folder: string;
-  /** manifest.json and every file it references, by pack path, sorted. */
+  /** manifest.json and every text file it references, by pack path, sorted. */
   files: Array<{ path: string; bytes: Buffer }>;
+  /** Format 2: media files, checked on disk and hashed, streamed into the zip. */
+  media: Array<{ path: string; file: string; size: number; sha256: string; crc32: number }>;
 }
