@@ -12,6 +12,7 @@ import { useReadingTracker } from '../../hooks/useReadingTracker';
 import { QuizLink } from '../quiz/QuizLink';
 import { KeyPoints } from './KeyPoints';
 import { Notes } from './Notes';
+import { SessionMedia } from './SessionMedia';
 
 function Loaded({ detail }: { detail: SessionDetail }) {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <ProgressBar value={p.fraction} label={p.title} />
         <span>{t('session.timeSpent', { minutes: Math.round(p.reading.seconds / 60) })}</span>
       </div>
+      <SessionMedia sessionId={sessionId} />
       <section ref={materialRef} aria-labelledby="material-heading" className="material card" data-testid="material">
         <h2 id="material-heading" className="visually-hidden">
           {t('session.material')}
