@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, makeDir, type BenchContext } from './lib/app';
 import { table, type FigureResult, type Row } from './lib/format';
+import { mediaImport } from './media-import';
+import { mediaRange } from './media-range';
 import { memory } from './memory';
 import { packImport } from './pack-import';
 import { search } from './search';
@@ -22,7 +24,17 @@ import { writes } from './writes';
 type Figure = (ctx: BenchContext) => Promise<FigureResult>;
 
 /** In run order: the memory figure reports what the start-up and import figures sampled. */
-const FIGURES: Record<string, Figure> = { weight, startup, writes, search, venue, import: packImport, memory };
+const FIGURES: Record<string, Figure> = {
+  weight,
+  startup,
+  writes,
+  search,
+  venue,
+  import: packImport,
+  memory,
+  'media-import': mediaImport,
+  'media-range': mediaRange,
+};
 
 function chromiumVersion(): string {
   try {

@@ -162,6 +162,23 @@ export async function loadPackContents(
 
   const contents: PackContents = { manifest, sessions, sourceText };
   const cross = crossCheck({ ...contents, manifestFile: mf.value, contentFiles });
+  // Chapters point at key points of their own session.
+  sessions.forEach((s) => {
+    const ids = new Set(s.content.keyPoints.map((k) => k.id));
+    const i = manifest.sessions.indexOf(s.meta);
+    (s.meta.media ?? []).forEach((m, j) =>
+      (m.chapters ?? []).forEach((c, k) =>
+        (c.keyPoints ?? []).forEach((id, n) => {
+          if (!ids.has(id)) {
+            const at = ['sessions', i, 'media', j, 'chapters', k, 'keyPoints', n];
+            cross.push(
+              issueAt(mf.value, at, 'chapter-key-point', `"${id}" is not a key point of session "${s.meta.id}"`),
+            );
+          }
+        }),
+      ),
+    );
+  });
   if (cross.length) fail(cross);
   return { contents, files };
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPackToFile } from '../../../src/core/packs/build';
+import { buildPackToFile, validatePackFolder } from '../../../src/core/packs/build';
+import type { PackValidationError } from '../../../src/core/packs/issues';
 import { generateKeyPair } from '../../../src/core/packs/keys';
 import { verifyPack, verifyPackFile } from '../../../src/core/packs/verify';
 import { ffprobeDuration } from '../../../src/cli/probe';
@@ -109,5 +110,40 @@ describe('format-2 pack with recorded sessions', () => {
     } finally {
       core.close();
     }
+  });
+});
+
+describe('format-2 authoring rules', () => {
+  it('refuses a chapter naming a key point of another session, and bad captions, with the line', async () => {
+    const folder = makeMediaPackFolder(join(tempDir('rules-'), 'p'), { durations: true });
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    manifest.sessions[0].media[0].chapters[0].keyPoints = ['not-here'];
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(
+      join(folder, 'media', 's1.en.vtt'),
+      'WEBVTT\n\n00:00.000 --> 00:01.000\nok\n\n00:05.000 --> 00:02.000\nback\n',
+    );
+    const e = await validatePackFolder(folder).then(
+      () => null,
+      (err: unknown) => err as PackValidationError,
+    );
+    const rules = e?.issues.map((i) => `${i.entry}:${i.rule}${i.line ? `:${i.line}` : ''}`);
+    expect(rules).toEqual(expect.arrayContaining(['media/s1.en.vtt:bad-captions:6']));
+    writeFileSync(join(folder, 'media', 's1.en.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nok\n');
+    const again = await validatePackFolder(folder).catch((err: unknown) => err as PackValidationError);
+    expect(again?.issues.map((i) => [i.rule, i.path])).toEqual([
+      ['chapter-key-point', 'sessions[0].media[0].chapters[0].keyPoints[0]'],
+    ]);
+  });
+
+  it('refuses media in a format-1 manifest', async () => {
+    const folder = makeMediaPackFolder(join(tempDir('rules-'), 'p'), { durations: true });
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    manifest.format = 1;
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    await expect(validatePackFolder(folder)).rejects.toMatchObject({
+      code: 'PACK_INVALID',
+      detail: { rule: 'schema' },
+    });
   });
 });
