@@ -4,9 +4,8 @@ import { createDispatch, type Dispatch } from '../core/api/dispatch';
 import type { Core } from '../core/core';
 import { securityHeaders } from '../shared/csp';
 import type { Reply } from '../shared/errors';
-import { serveMedia } from '../host-common/media-range';
+import { isMediaPath, serveMedia } from '../host-common/media-range';
 import { readStatic } from '../host-common/static-files';
-import { join } from 'node:path';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -121,9 +120,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       }
       if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), dispatch);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-      if (url.pathname.startsWith('/media/')) {
-        return serveMedia(req, res, join(opts.core.options.dataDir, 'media'), url.pathname.slice(7), securityHeaders);
-      }
+      if (isMediaPath(url.pathname))
+        return serveMedia(req, res, opts.core.options.dataDir, url.pathname, securityHeaders);
       const file =
         (await readStatic(opts.rendererDir, url.pathname)) ??
         (url.pathname.includes('.') ? null : await readStatic(opts.rendererDir, '/index.html'));

@@ -65,18 +65,22 @@ export function rangeHeaders(plan: RangePlan, size: number, type: string): Recor
   };
 }
 
+export const MEDIA_PREFIX = '/media/';
+export const isMediaPath = (pathname: string): boolean => pathname.startsWith(MEDIA_PREFIX);
+
 /**
- * Answers GET/HEAD for `/media/<name>` from the store: 404 for anything not in it, then 200, 206
- * or 416, the bytes streamed from disk (never buffered; a closed connection stops the read).
+ * Answers GET/HEAD for `/media/<sha256>.<ext>` from the store in `<dataDir>/media`: 404 for
+ * anything not in it, then 200, 206 or 416, the bytes streamed from disk (never buffered; a closed
+ * connection stops the read).
  */
 export async function serveMedia(
   req: IncomingMessage,
   res: ServerResponse,
-  storeDir: string,
-  name: string,
+  dataDir: string,
+  pathname: string,
   extraHeaders: Record<string, string> = {},
 ): Promise<void> {
-  const found = locateMedia(storeDir, name);
+  const found = locateMedia(join(dataDir, 'media'), pathname.slice(MEDIA_PREFIX.length));
   const info = found && (await stat(found.path).catch(() => null));
   if (!found || !info?.isFile()) {
     res.writeHead(404, { ...extraHeaders, 'Content-Type': 'text/plain' });

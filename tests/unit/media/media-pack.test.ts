@@ -130,7 +130,7 @@ describe('format-2 authoring rules', () => {
     const rules = e?.issues.map((i) => `${i.entry}:${i.rule}${i.line ? `:${i.line}` : ''}`);
     expect(rules).toEqual(expect.arrayContaining(['media/s1.en.vtt:bad-captions:6']));
     writeFileSync(join(folder, 'media', 's1.en.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nok\n');
-    const again = await validatePackFolder(folder).catch((err: unknown) => err as PackValidationError);
+    const again = (await validatePackFolder(folder).catch((err: unknown) => err)) as PackValidationError;
     expect(again?.issues.map((i) => [i.rule, i.path])).toEqual([
       ['chapter-key-point', 'sessions[0].media[0].chapters[0].keyPoints[0]'],
     ]);
