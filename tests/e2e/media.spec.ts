@@ -35,6 +35,7 @@ test('a pack of recorded sessions is imported, and its video plays and seeks thr
   await expect(page.getByText(/已导入“Mini pack 迷你学习包”/)).toBeVisible();
   const card = page.locator('li.card', { hasText: 'Mini pack' });
   await expect(card.getByTestId('pack-size')).toContainText('5 个媒体文件');
+  await page.screenshot({ path: test.info().outputPath('library.png'), fullPage: true });
   await card.getByRole('button', { name: '学习此学习包' }).click();
 
   await nav(page, /首页|主页|Home/);

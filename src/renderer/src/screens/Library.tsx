@@ -154,10 +154,13 @@ export function Library() {
                 {t('library.version', { version: p.version })} · {t('library.publisher', { name: p.publisher.name })}
               </p>
               <p className="small fingerprint">{t('library.fingerprint', { fingerprint: p.publisher.fingerprint })}</p>
-              <p className="small" data-testid="pack-size">
-                {t('media.packSize', { size: formatBytes(p.sizeBytes) })}
-                {p.mediaCount > 0 && <> · {t('media.mediaCount', { count: p.mediaCount })}</>}
-              </p>
+              {p.sizeBytes > 0 && (
+                // Packs installed before the size was recorded show none rather than "0 B".
+                <p className="small" data-testid="pack-size">
+                  {t('media.packSize', { size: formatBytes(p.sizeBytes) })}
+                  {p.mediaCount > 0 && <> · {t('media.mediaCount', { count: p.mediaCount })}</>}
+                </p>
+              )}
               {data.activePackId === p.id ? (
                 <span className="badge badge-complete">{t('library.active')}</span>
               ) : (

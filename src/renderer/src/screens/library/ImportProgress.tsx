@@ -4,14 +4,9 @@ import type { CallOutput } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatBytes } from '../../components/formatBytes';
 import { ProgressBar } from '../../components/ProgressBar';
+import { secondsLeft } from './timeLeft';
 
 type Progress = CallOutput<'library.importProgress'>;
-
-/** Seconds left at the rate so far; null until there is a rate to go by. */
-export function secondsLeft(p: Pick<Progress, 'bytesDone' | 'bytesTotal' | 'elapsedMs'>): number | null {
-  if (p.bytesDone <= 0 || p.elapsedMs < 500) return null;
-  return Math.ceil(((p.bytesTotal - p.bytesDone) * (p.elapsedMs / 1000)) / p.bytesDone);
-}
 
 /**
  * While `library.import` runs, polls `library.importProgress`: bytes checked of the file, time
