@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, makeDir, type BenchContext } from './lib/app';
 import { table, type FigureResult, type Row } from './lib/format';
+import { mediaImport } from './media-import';
+import { mediaRange } from './media-range';
 import { memory } from './memory';
 import { packImport } from './pack-import';
 import { responsiveness } from './responsiveness';
@@ -33,6 +35,8 @@ const FIGURES: Record<string, Figure> = {
   import: packImport,
   responsiveness,
   'verify-cpu': verifyCpu,
+  'media-import': mediaImport,
+  'media-range': mediaRange,
   memory,
 };
 

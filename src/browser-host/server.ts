@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CoreLink } from '../host-common/core-link';
+import { isMediaPath, serveMedia } from '../host-common/media-range';
+import { securityHeaders } from '../shared/csp';
 import { readStatic } from '../host-common/static-files';
 import { send, sendReply } from './respond';
 import { receiveUpload } from './upload';
@@ -107,6 +109,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), opts.link);
       if (url.pathname === '/upload') return receiveUpload(req, res, opts.dataDir, opts.link);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      if (isMediaPath(url.pathname)) return serveMedia(req, res, opts.dataDir, url.pathname, securityHeaders);
       const file =
         (await readStatic(opts.rendererDir, url.pathname)) ??
         (url.pathname.includes('.') ? null : await readStatic(opts.rendererDir, '/index.html'));

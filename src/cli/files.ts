@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { InputError } from './errors';
 
 /** File access for the CLI: failures become InputErrors (exit 1) that name the file. */
@@ -14,6 +14,16 @@ function reason(e: unknown): string {
 export function readInput(path: string): Buffer {
   try {
     return readFileSync(path);
+  } catch (e) {
+    throw new InputError(`${path}: ${reason(e)}`);
+  }
+}
+
+/** Fails like readInput for a file that cannot be read, without reading it (packs reach gigabytes). */
+export function checkReadable(path: string): void {
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    closeSync(openSync(path, 'r'));
   } catch (e) {
     throw new InputError(`${path}: ${reason(e)}`);
   }

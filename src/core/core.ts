@@ -8,6 +8,8 @@ import { latestVersion } from './db/migrate';
 import { openDatabase } from './db/open';
 import { Library } from './library/library';
 import { Uploads } from './library/uploads';
+import type { FreeSpaceProbe } from './library/free-space';
+import { MediaStore } from './media/store';
 import { fingerprint } from './packs/keys';
 import { verifyPack } from './packs/verify';
 import { Profiles } from './profiles/profiles';
@@ -21,6 +23,8 @@ export interface CoreOptions {
   /** The signed pack shipped with the app and its publisher's public key (base64 raw Ed25519). */
   builtin?: { packFile: string; publicKey: string; publisherName: string };
   clock?: Clock;
+  /** How much disk space is free; tests pass a fake. */
+  freeSpace?: FreeSpaceProbe;
   /** better-sqlite3 compiled for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
 }
@@ -31,6 +35,7 @@ export class Core {
   readonly profiles: Profiles;
   readonly library: Library;
   readonly uploads: Uploads;
+  readonly media: MediaStore;
   readonly clock: Clock;
   notices: Notice[];
   private closed = false;
@@ -45,13 +50,18 @@ export class Core {
     this.settings = new SettingsStore(db);
     this.profiles = new Profiles(db, this.settings, this.clock);
     this.uploads = new Uploads(options.dataDir);
-    this.library = new Library(db, this.settings, this.uploads, this.clock);
+    this.media = new MediaStore(options.dataDir);
+    this.library = new Library(db, this.settings, this.uploads, this.clock, this.media, options.freeSpace);
   }
 
   static async open(options: CoreOptions): Promise<Core> {
     const { db, notices } = openDatabase(options.dataDir, options.nativeBinding);
     const core = new Core(db, options, notices);
     try {
+      // Leftovers of an import a crash interrupted: its staging folder, and any file it had
+      // moved into the store before its transaction committed (no pack names those).
+      core.media.removeStaleStaging();
+      core.library.collectMedia();
       await core.installBuiltin();
     } catch (e) {
       core.close();

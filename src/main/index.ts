@@ -58,9 +58,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   setShellLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   denyPermissions(devUrl);
-  serveRenderer(join(__dirname, '../renderer'));
+  const dataDir = join(app.getPath('userData'), 'data');
+  serveRenderer(join(__dirname, '../renderer'), dataDir);
   const options: CoreInit = {
-    dataDir: join(app.getPath('userData'), 'data'),
+    dataDir,
     appName: app.getName(),
     appVersion: app.getVersion(),
     builtin: loadBuiltin(resourcesDir),

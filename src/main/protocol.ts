@@ -1,4 +1,6 @@
 import { protocol } from 'electron';
+import { isMediaPath } from '../host-common/media-range';
+import { mediaResponse } from '../host-common/media-response';
 import { readStatic } from '../host-common/static-files';
 import { securityHeaders } from '../shared/csp';
 import { APP_HOST, APP_SCHEME } from './origin';
@@ -6,7 +8,8 @@ import { APP_HOST, APP_SCHEME } from './origin';
 /** Must run before `app.ready`: app:// behaves like https (secure context, same-origin rules). */
 export function registerScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // stream: a <video> reads the media body as it arrives, with byte ranges (see mediaResponse).
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
 
@@ -16,9 +19,11 @@ export function registerScheme(): void {
  * files only (no directory listings), and the shared CSP on every response. Nothing is fetched
  * through file:// at all, so the GrantFileProtocolExtraPrivileges fuse can stay off.
  */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, dataDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    // Stored media (format-2 packs), with byte ranges: Electron's net.fetch(file://) ignores Range.
+    if (url.host === APP_HOST && isMediaPath(url.pathname)) return mediaResponse(request, dataDir, securityHeaders);
     const file = url.host === APP_HOST && request.method === 'GET' ? await readStatic(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404, headers: securityHeaders });
     return new Response(new Uint8Array(file.body), {

@@ -15,6 +15,7 @@ export const errorCodes = [
   'RECORD_INVALID',
   'FORBIDDEN',
   'STORAGE',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

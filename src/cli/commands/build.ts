@@ -1,9 +1,10 @@
-import { buildPack } from '../../core/packs/build';
+import { statSync } from 'node:fs';
+import { buildPackToFile } from '../../core/packs/build';
 import { publicKeyFromPrivate, fingerprint } from '../../core/packs/keys';
-import { verifyPack } from '../../core/packs/verify';
 import { AppError } from '../../shared/errors';
 import { InputError, type Io } from '../errors';
-import { readInput, writeReplacing } from '../files';
+import { readInput } from '../files';
+import { ffprobeDuration } from '../probe';
 
 export async function build(folder: string, opts: { key: string; output: string }, io: Io): Promise<number> {
   const pem = readInput(opts.key).toString('utf8');
@@ -13,11 +14,12 @@ export async function build(folder: string, opts: { key: string; output: string 
     if (e instanceof AppError) throw new InputError(`${opts.key}: ${e.message}`);
     throw e;
   }
-  const bytes = await buildPack(folder, pem);
-  const pack = await verifyPack(bytes);
-  writeReplacing(opts.output, bytes);
+  // Streamed to a temporary file and verified there, then renamed: a pack of recordings never
+  // passes through memory, and a failed build leaves no half pack behind.
+  const pack = await buildPackToFile(folder, pem, opts.output, { probeDuration: ffprobeDuration });
+  const media = pack.media.filter((m) => m.kind !== 'captions').length;
   io.out(
-    `Built ${pack.manifest.id} ${pack.manifest.version} -> ${opts.output} (${bytes.length} bytes, ${pack.sessions.length} sessions)`,
+    `Built ${pack.manifest.id} ${pack.manifest.version} -> ${opts.output} (${statSync(opts.output).size} bytes, ${pack.sessions.length} sessions${media ? `, ${media} media files` : ''})`,
   );
   io.out(`SHA-256:   ${pack.sha256}`);
   io.out(`Signed by: ${fingerprint(pack.publicKey)}`);

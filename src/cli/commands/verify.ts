@@ -1,14 +1,15 @@
 import { parsePublicKeyFile, fingerprint } from '../../core/packs/keys';
-import { verifyPack } from '../../core/packs/verify';
+import { verifyPackFile } from '../../core/packs/verify';
 import type { VerifiedPack } from '../../core/packs/types';
 import { AppError } from '../../shared/errors';
 import { InputError, type Io } from '../errors';
-import { readInput } from '../files';
+import { checkReadable, readInput } from '../files';
 
 /** Reads and verifies a pack; with a trusted key file, also insists on that signer. */
 export async function loadVerified(file: string, trust?: string): Promise<VerifiedPack> {
   const trusted = trust === undefined ? null : readTrusted(trust);
-  const pack = await verifyPack(readInput(file));
+  checkReadable(file);
+  const pack = await verifyPackFile(file);
   if (trusted !== null && pack.publicKey !== trusted) {
     throw new InputError(
       `${file}: signed by ${pack.fingerprint}, not by the trusted key ${fingerprint(trusted)} (${trust}) [untrusted-signer]`,

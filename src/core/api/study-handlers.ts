@@ -6,6 +6,7 @@ import { alignedTranslationText } from '../../shared/pack/aligned';
 import type { AlignedTranslation } from '../../shared/pack/schema';
 import { packLanguages } from '../library/translations';
 import { overview, sessionDetail, wording } from '../study/session';
+import { sessionMedia } from '../library/media-list';
 import { search } from '../study/search';
 import { markKeyPoint, saveNote, saveReading } from '../study/writes';
 import type { Handlers } from './types';
@@ -84,4 +85,9 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
   }),
   'library.import': ({ uploadId, trustPublisher, allowDowngrade }, core) =>
     core.library.importUpload(uploadId, { trustPublisher, allowDowngrade }),
+  'library.importProgress': ({ uploadId }, core) => core.library.importProgress(uploadId),
+  'library.importCancel': ({ uploadId }, core) => core.library.cancelImport(uploadId),
+  'media.list': ({ packId, sessionId }, core) => ({
+    items: sessionMedia(core.db, core.library.resolve(packId), sessionId),
+  }),
 };

@@ -20,7 +20,25 @@ export interface InstallResult {
   archivedItems: number;
 }
 
-function checkTrust(db: Database.Database, pack: InstallablePack, opts: InstallOptions): void {
+/** What the checks before an install need: known from the manifest and signature, before any media is read. */
+type Identity = Pick<InstallablePack, 'manifest' | 'publicKey' | 'fingerprint'>;
+
+/**
+ * The questions an install asks (trust, takeover, downgrade), asked again inside the transaction
+ * but also before a long import starts streaming, so a 2 GB pack is not read only to ask them.
+ */
+export function checkInstallable(db: Database.Database, pack: Identity, opts: Omit<InstallOptions, 'fileName' | 'at'>) {
+  const existing = installed(db, pack);
+  checkOwner(existing, pack);
+  checkTrust(db, pack, opts);
+  checkReplacement(existing, pack, opts);
+}
+
+function checkTrust(
+  db: Database.Database,
+  pack: Identity,
+  opts: Pick<InstallOptions, 'trustPublisher' | 'builtin'>,
+): void {
   const known = findPublisher(db, pack.publicKey);
   if (!known && !opts.trustPublisher && !opts.builtin) {
     throw new AppError(
@@ -34,14 +52,14 @@ function checkTrust(db: Database.Database, pack: InstallablePack, opts: InstallO
 
 type Existing = { version: string; publisher_key: string } | undefined;
 
-const installed = (db: Database.Database, pack: InstallablePack): Existing =>
+const installed = (db: Database.Database, pack: Identity): Existing =>
   db.prepare('SELECT version, publisher_key FROM packs WHERE id = ?').get(pack.manifest.id) as Existing;
 
 /**
  * Before the trust question: a pack taking another publisher's pack id is refused whatever the
  * answer would be, so the participant is not asked to trust a key only to be refused after.
  */
-function checkOwner(existing: Existing, pack: InstallablePack): void {
+function checkOwner(existing: Existing, pack: Identity): void {
   if (existing && existing.publisher_key !== pack.publicKey) {
     throw new AppError(
       'PACK_UNTRUSTED',
@@ -51,7 +69,7 @@ function checkOwner(existing: Existing, pack: InstallablePack): void {
   }
 }
 
-function checkReplacement(existing: Existing, pack: InstallablePack, opts: InstallOptions) {
+function checkReplacement(existing: Existing, pack: Identity, opts: Pick<InstallOptions, 'allowDowngrade'>) {
   if (!existing) return null;
   if (compareVersions(pack.manifest.version, existing.version) < 0 && !opts.allowDowngrade) {
     throw new AppError(
@@ -92,12 +110,25 @@ function writeContent(db: Database.Database, pack: InstallablePack, opts: Instal
   const question = db.prepare(
     'INSERT INTO questions (pack_id, session_id, id, ord, type, data) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  db.prepare('UPDATE packs SET size_bytes = ? WHERE id = ?').run(
+    (pack.files ?? []).reduce((n, f) => n + f.size, 0),
+    m.id,
+  );
+  writeMedia(db, m.id, pack.media ?? []);
   pack.sessions.forEach(({ meta, material, content }, i) => {
     session.run(m.id, meta.id, i + 1, meta.title, meta.summary ?? '', material, content.quiz.passMark);
     content.keyPoints.forEach((k, j) => keyPoint.run(m.id, meta.id, k.id, j + 1, k.text, k.source));
     content.quiz.questions.forEach((q, j) => question.run(m.id, meta.id, q.id, j + 1, q.type, JSON.stringify(q)));
   });
   writeTranslations(db, pack);
+}
+
+/** Which stored media files the pack uses (the files themselves are already in the store). */
+function writeMedia(db: Database.Database, packId: string, media: NonNullable<InstallablePack['media']>): void {
+  const row = db.prepare(
+    'INSERT INTO pack_media (pack_id, path, session_id, kind, sha256, size, mime, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  media.forEach((f, i) => row.run(packId, f.path, f.sessionId, f.kind, f.sha256, f.size, f.mime, i + 1));
 }
 
 /**

@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { PackSummary } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
-import { verifyPack } from '../packs/verify';
+import { statSync } from 'node:fs';
+import type { MediaStore } from '../media/store';
+import { verifyPack, verifyPackFile } from '../packs/verify';
+import { checkFreeSpace, statfsProbe, type FreeSpaceProbe } from './free-space';
+import { ImportJobs } from './import-jobs';
 import type { SettingsStore } from '../settings';
 import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
-import { installPack } from './install';
+import { checkInstallable, installPack } from './install';
 import type { InstallablePack } from './installable';
 import { trustPublisher } from './publishers';
 import { listPacks, packSummary } from './summary';
@@ -20,7 +24,11 @@ export class Library {
     private readonly settings: SettingsStore,
     private readonly uploads: Uploads,
     private readonly clock: Clock,
+    private readonly media: MediaStore,
+    private readonly freeSpace: FreeSpaceProbe = statfsProbe,
   ) {}
+
+  private readonly jobs = new ImportJobs();
 
   list(): { packs: PackSummary[]; activePackId: string | null } {
     const packs = listPacks(this.db);
@@ -45,9 +53,9 @@ export class Library {
   }
 
   async importUpload(uploadId: string, opts: { trustPublisher: boolean; allowDowngrade: boolean }) {
-    const { fileName, bytes } = this.uploads.read(uploadId);
+    const { fileName, path } = this.uploads.file(uploadId);
     try {
-      const result = await this.installBytes(bytes, fileName, opts);
+      const result = await this.importFile(path, fileName, opts, uploadId);
       this.uploads.discard(uploadId);
       return result;
     } catch (e) {
@@ -58,13 +66,70 @@ export class Library {
     }
   }
 
+  /**
+   * Verify-and-install from a file on disk (the browser host's upload, or a file the desktop host
+   * opened by path), in constant memory. The questions (trust, downgrade) and the free-space check
+   * come as soon as the manifest is read; media stream into a staging folder inside the data
+   * folder; only a pack whose every byte checked is promoted into the media store and recorded in
+   * one transaction. Any refusal or a cancel removes the staging folder: nothing is left behind.
+   */
+  async importFile(
+    path: string,
+    fileName: string,
+    opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
+    jobId: string = path,
+  ) {
+    const job = this.jobs.start(jobId, statSync(path).size);
+    const staging = await this.media.stage();
+    try {
+      const pack = await verifyPackFile(path, {
+        sink: staging.sink,
+        signal: job.controller.signal,
+        beforeData: async (plan) => {
+          checkInstallable(this.db, plan, opts);
+          await checkFreeSpace(this.freeSpace, this.media.dir, plan.totalBytes);
+          this.jobs.update(jobId, { phase: 'copying', diskBytes: plan.totalBytes, mediaCount: plan.mediaCount });
+        },
+        onBytes: (done) => this.jobs.update(jobId, { bytesDone: done }),
+      });
+      job.controller.signal.throwIfAborted();
+      this.jobs.update(jobId, { phase: 'installing' });
+      await this.media.promote(staging);
+      const result = this.installVerified(pack, fileName, opts);
+      this.jobs.finish(jobId, 'done');
+      return result;
+    } catch (e) {
+      this.jobs.finish(jobId, e instanceof AppError && e.code === 'CANCELLED' ? 'cancelled' : 'failed');
+      throw e;
+    } finally {
+      await staging.remove();
+    }
+  }
+
+  importProgress(jobId: string) {
+    return this.jobs.get(jobId);
+  }
+
+  /** Stops a running import (it then removes what it staged), or drops an upload waiting for an answer. */
+  cancelImport(uploadId: string): { cancelled: boolean } {
+    const running = this.jobs.cancel(uploadId);
+    if (!running) this.uploads.discard(uploadId);
+    return { cancelled: running };
+  }
+
   /** Verification happens entirely before the one install transaction writes anything. */
   async installBytes(
     bytes: Buffer,
     fileName: string,
     opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
   ) {
-    return this.installVerified(await verifyPack(bytes), fileName, opts);
+    const pack = await verifyPack(bytes);
+    if (pack.media.length > 0) {
+      throw new AppError('INVALID_INPUT', 'A pack with media is imported from a file, not from memory.', {
+        reason: 'library.import.mediaFromMemory',
+      });
+    }
+    return this.installVerified(pack, fileName, opts);
   }
 
   /** Installs a pack the caller has already verified (the built-in one is checked for its signer first). */
@@ -76,8 +141,15 @@ export class Library {
     const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
       indexPackContent(this.db, id),
     );
+    this.collectMedia();
     if (!this.settings.getRaw(ACTIVE)) this.settings.setRaw(ACTIVE, result.packId);
     return { ...result, pack: packSummary(this.db, result.packId) };
+  }
+
+  /** Frees stored media no installed pack names (after a replace, a removal, or a crash). */
+  collectMedia(): number {
+    const rows = this.db.prepare('SELECT DISTINCT sha256 FROM pack_media').all() as Array<{ sha256: string }>;
+    return this.media.collect(new Set(rows.map((r) => r.sha256)));
   }
 
   trustBuiltin(publicKey: string, fingerprint: string, name: string): void {

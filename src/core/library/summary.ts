@@ -15,11 +15,14 @@ interface PackRow {
   installed_at: string;
   has_source: number;
   translations: string | null;
+  size_bytes: number;
+  media_count: number;
 }
 
 const SELECT = `SELECT p.id, p.version, p.title, p.description, p.language, p.publisher_name, pub.fingerprint,
   pub.builtin, (SELECT count(*) FROM sessions s WHERE s.pack_id = p.id) AS sessions, p.installed_at,
-  p.source_text IS NOT NULL AS has_source,
+  p.source_text IS NOT NULL AS has_source, p.size_bytes,
+  (SELECT count(*) FROM pack_media m WHERE m.pack_id = p.id AND m.kind <> 'captions') AS media_count,
   (SELECT group_concat(t.language, ',') FROM pack_translations t WHERE t.pack_id = p.id) AS translations
   FROM packs p JOIN publishers pub ON pub.public_key = p.publisher_key`;
 
@@ -34,6 +37,8 @@ const toSummary = (r: PackRow): PackSummary => ({
   installedAt: r.installed_at,
   hasSource: r.has_source === 1,
   languages: [r.language, ...(r.translations ? r.translations.split(',').sort() : [])],
+  sizeBytes: r.size_bytes,
+  mediaCount: r.media_count,
 });
 
 export function listPacks(db: Database.Database): PackSummary[] {

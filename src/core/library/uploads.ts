@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 
@@ -88,18 +78,21 @@ export class Uploads {
     return have + data.length;
   }
 
-  /** The complete file's bytes; kept until discarded so a "trust this publisher?" answer needs no re-upload. */
-  read(id: string): { fileName: string; bytes: Buffer } {
+  /**
+   * The complete file, by path: the importer streams it from disk (never into memory). Kept until
+   * discarded so a "trust this publisher?" answer needs no re-upload.
+   */
+  file(id: string): { fileName: string; path: string; size: number } {
     const u = this.get(id);
-    const bytes = readFileSync(u.path);
-    if (bytes.length !== u.size) {
-      throw new AppError('INVALID_INPUT', `Upload incomplete: ${bytes.length} of ${u.size} bytes received.`, {
-        reason: 'upload.incomplete',
-        received: bytes.length,
+    const have = statSync(u.path).size;
+    if (have !== u.size) {
+      throw new AppError('INVALID_INPUT', `Upload incomplete: ${have} of ${u.size} bytes received.`, {
+        reason: 'library.upload.incomplete',
+        received: have,
         size: u.size,
       });
     }
-    return { fileName: u.fileName, bytes };
+    return { fileName: u.fileName, path: u.path, size: u.size };
   }
 
   discard(id: string): void {

@@ -1,15 +1,16 @@
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { loadPackContents, type PackReader } from './contents';
 import { PackValidationError } from './issues';
 import { publicKeyFromPrivate } from './keys';
 import { resolveLimits, type PackLimits } from './limits';
-import { compareNames, SIGNATURE_FILE, SUMS_FILE } from './paths';
-import { formatSignatureFile, formatSums, signSums } from './sums';
-import type { AuthoredPack } from './types';
-import { verifyPack } from './verify';
-import { writeZip } from './zip/write';
+import { compareNames, MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE } from './paths';
+import { formatHashList, formatSignatureFile, sha256Hex, signSums } from './sums';
+import type { AuthoredPack, VerifiedPack } from './types';
+import { verifyPack, verifyPackFile } from './verify';
+import { writeZip, writeZipFile, type ZipInput } from './zip/write';
+import { collectAuthoredMedia, type AuthoredMediaFile, type DurationProbe } from './authoredMedia';
 
 /**
  * Authoring folder -> signed .studypack. Everything is validated before anything is written, with
@@ -54,50 +55,101 @@ async function packRoot(folder: string): Promise<string> {
   });
 }
 
+export interface BuildOptions {
+  limits?: Partial<PackLimits>;
+  /** Probes a recording's duration when the manifest leaves it out (`studypack` runs ffprobe). */
+  probeDuration?: DurationProbe;
+}
+
 /** Loads and checks an authoring folder without building anything. Throws PackValidationError. */
-export async function validatePackFolder(
-  folder: string,
-  options?: { limits?: Partial<PackLimits> },
-): Promise<AuthoredPack> {
+export async function validatePackFolder(folder: string, options?: BuildOptions): Promise<AuthoredPack> {
   const limits = resolveLimits(options?.limits);
   const root = await packRoot(folder);
-  const loaded = await loadPackContents(folderReader(root, limits), limits);
+  const read = folderReader(root, limits);
+  // Media first: they are checked on disk (never read into memory), and a probed duration is
+  // written into the manifest the pack carries.
+  let manifestBytes = await read(MANIFEST_FILE);
+  let media: AuthoredMediaFile[] = [];
+  if (Buffer.isBuffer(manifestBytes)) {
+    let value: unknown = null;
+    try {
+      value = JSON.parse(manifestBytes.toString('utf8'));
+    } catch {
+      // the loader below reports it with line and column
+    }
+    if ((value as { format?: unknown } | null)?.format === 2) {
+      const found = await collectAuthoredMedia(root, value, limits, options?.probeDuration);
+      if (found.issues.length) throw new PackValidationError(found.issues);
+      media = found.files;
+      if (found.changed) manifestBytes = Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+    }
+  }
+  const manifest = manifestBytes;
+  const loaded = await loadPackContents(async (path) => (path === MANIFEST_FILE ? manifest : read(path)), limits);
   const files = [...loaded.files]
     .map(([path, bytes]) => ({ path, bytes }))
     .sort((a, b) => compareNames(a.path, b.path));
-  const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (total > limits.maxTotalBytes) {
-    throw new PackValidationError([
-      {
-        entry: null,
-        rule: 'total-too-large',
-        message: `the files add up to ${total} bytes; the limit is ${limits.maxTotalBytes}`,
-      },
-    ]);
+  const text = files.reduce((n, f) => n + f.bytes.length, 0);
+  const total = text + media.reduce((n, f) => n + f.size, 0);
+  for (const [size, limit, rule] of [
+    [text, limits.maxTextBytes, 'text-too-large'],
+    [total, limits.maxTotalBytes, 'total-too-large'],
+  ] as const) {
+    if (size > limit) {
+      throw new PackValidationError([
+        { entry: null, rule, message: `the files add up to ${size} bytes; the limit is ${limit}` },
+      ]);
+    }
   }
-  return { ...loaded.contents, folder: root, files };
+  return { ...loaded.contents, folder: root, files, media };
+}
+
+async function signedEntries(folder: string, privateKeyPem: string, options?: BuildOptions): Promise<ZipInput[]> {
+  publicKeyFromPrivate(privateKeyPem); // a bad key fails before any work
+  const pack = await validatePackFolder(folder, options);
+  const sums = formatHashList([
+    ...pack.files.map((f) => ({ path: f.path, sha256: sha256Hex(f.bytes) })),
+    ...pack.media.map((m) => ({ path: m.path, sha256: m.sha256 })),
+  ]);
+  const signature = formatSignatureFile(signSums(sums, privateKeyPem));
+  return [
+    ...pack.files,
+    ...pack.media.map((m) => ({ path: m.path, file: m.file, size: m.size, crc32: m.crc32 })),
+    { path: SUMS_FILE, bytes: sums },
+    { path: SIGNATURE_FILE, bytes: signature },
+  ];
+}
+
+function refusedBuild(e: unknown): never {
+  if (!(e instanceof AppError)) throw e;
+  throw new AppError(e.code, `The built pack would be refused by the app: ${e.message}`, e.detail);
 }
 
 /** Builds the signed, deterministic .studypack bytes for `folder` (nothing is written to disk). */
-export async function buildPack(
+export async function buildPack(folder: string, privateKeyPem: string, options?: BuildOptions): Promise<Buffer> {
+  const bytes = await writeZip(await signedEntries(folder, privateKeyPem, options));
+  await verifyPack(bytes, options).catch(refusedBuild);
+  return bytes;
+}
+
+/**
+ * The same pack streamed to `output` (through a temporary file, renamed once verified), in
+ * constant memory: the way to build a pack of recordings.
+ */
+export async function buildPackToFile(
   folder: string,
   privateKeyPem: string,
-  options?: { limits?: Partial<PackLimits> },
-): Promise<Buffer> {
-  publicKeyFromPrivate(privateKeyPem); // a bad key fails before any work
-  const pack = await validatePackFolder(folder, options);
-  const sums = formatSums(pack.files);
-  const signature = formatSignatureFile(signSums(sums, privateKeyPem));
-  const bytes = await writeZip([
-    ...pack.files,
-    { path: SUMS_FILE, bytes: sums },
-    { path: SIGNATURE_FILE, bytes: signature },
-  ]);
+  output: string,
+  options?: BuildOptions,
+): Promise<VerifiedPack> {
+  const entries = await signedEntries(folder, privateKeyPem, options);
+  const tmp = `${output}.tmp-${process.pid}`;
   try {
-    await verifyPack(bytes, options);
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    throw new AppError(e.code, `The built pack would be refused by the app: ${e.message}`, e.detail);
+    await writeZipFile(entries, tmp);
+    const pack = await verifyPackFile(tmp, options).catch(refusedBuild);
+    await rename(tmp, output);
+    return pack;
+  } finally {
+    await rm(tmp, { force: true });
   }
-  return bytes;
 }

@@ -1,4 +1,5 @@
 import { manifestSchema, sessionFileSchema, type Manifest } from '../../shared/pack/schema';
+import { captionIssues } from './captions';
 import { crossCheck } from './crossCheck';
 import { jsonPathOf } from './json';
 import { PackValidationError, type PackIssue } from './issues';
@@ -23,14 +24,29 @@ export interface LoadedPack {
   files: Map<string, Buffer>;
 }
 
-/** Every path the manifest references, with the JSON path of the reference. */
+/** Every path the manifest references, with the JSON path of the reference (media included). */
 export function referencedPaths(manifest: Manifest): Array<{ at: PropertyKey[]; path: string }> {
+  return [...textPaths(manifest), ...mediaPaths(manifest)];
+}
+
+/** Text files (compressed in the zip, read into memory and checked): material, content, source, captions. */
+export function textPaths(manifest: Manifest): Array<{ at: PropertyKey[]; path: string }> {
   const refs = manifest.sessions.flatMap((s, i) => [
     { at: ['sessions', i, 'material'], path: s.material },
     { at: ['sessions', i, 'content'], path: s.content },
+    ...(s.media ?? []).flatMap((m, j) =>
+      (m.captions ?? []).map((c, k) => ({ at: ['sessions', i, 'media', j, 'captions', k, 'path'], path: c.path })),
+    ),
   ]);
   if (manifest.sourceText !== undefined) refs.push({ at: ['sourceText'], path: manifest.sourceText });
   return [...refs, ...translationPaths(manifest)];
+}
+
+/** Media files (stored uncompressed, streamed to disk, never held in memory). */
+export function mediaPaths(manifest: Manifest): Array<{ at: PropertyKey[]; path: string }> {
+  return manifest.sessions.flatMap((s, i) =>
+    (s.media ?? []).map((m, j) => ({ at: ['sessions', i, 'media', j, 'path'], path: m.path })),
+  );
 }
 
 function manifestPathIssues(manifest: Manifest, file: LocatedFile, limits: PackLimits): PackIssue[] {
@@ -69,6 +85,18 @@ function fail(issues: PackIssue[]): never {
   throw new PackValidationError(issues);
 }
 
+/** manifest.json alone: JSON, schema and path rules. The verifier reads it before any other entry. */
+export function parseManifest(bytes: Buffer, limits: PackLimits): { manifest: Manifest; file: LocatedFile } {
+  const mf = readJson(MANIFEST_FILE, bytes);
+  if (!mf.ok) fail([mf.issue]);
+  const issues: PackIssue[] = [];
+  const manifest = checkSchema(mf.value, manifestSchema, issues);
+  if (!manifest) fail(issues);
+  issues.push(...manifestPathIssues(manifest, mf.value, limits));
+  if (issues.length) fail(issues);
+  return { manifest, file: mf.value };
+}
+
 /**
  * `keepBytes: false` (the verifier) keeps no file's bytes once decoded, so a large pack is never
  * held as bytes and as text at once; the builder keeps them to write the zip.
@@ -82,13 +110,9 @@ export async function loadPackContents(
   const manifestBytes = await read(MANIFEST_FILE);
   if (typeof manifestBytes === 'string') fail([{ entry: MANIFEST_FILE, rule: 'missing-file', message: manifestBytes }]);
   if (keepBytes) files.set(MANIFEST_FILE, manifestBytes);
-  const mf = readJson(MANIFEST_FILE, manifestBytes);
-  if (!mf.ok) fail([mf.issue]);
+  const { manifest, file: manifestFile } = parseManifest(manifestBytes, limits);
+  const mf = { value: manifestFile };
   const issues: PackIssue[] = [];
-  const manifest = checkSchema(mf.value, manifestSchema, issues);
-  if (!manifest) fail(issues);
-  issues.push(...manifestPathIssues(manifest, mf.value, limits));
-  if (issues.length) fail(issues);
 
   const fetch = async (at: PropertyKey[], path: string): Promise<Buffer | null> => {
     const bytes = await read(path);
@@ -126,6 +150,14 @@ export async function loadPackContents(
       contentFiles.push(cf.value);
     }
   }
+  for (const [i, meta] of manifest.sessions.entries()) {
+    for (const [j, m] of (meta.media ?? []).entries()) {
+      for (const [k, c] of (m.captions ?? []).entries()) {
+        const vtt = await fetchText(['sessions', i, 'media', j, 'captions', k, 'path'], c.path);
+        if (vtt !== null) issues.push(...captionIssues(c.path, vtt));
+      }
+    }
+  }
   const sourceText = manifest.sourceText === undefined ? null : await fetchText(['sourceText'], manifest.sourceText);
   const translations = await loadTranslations(manifest, { bytes: fetch, text: fetchText }, issues);
   if (issues.length) fail(issues);
@@ -140,6 +172,23 @@ export async function loadPackContents(
     ...crossCheck({ ...contents, manifestFile: mf.value, contentFiles }),
     ...translationIssues(manifest, mf.value, sessions, sourceText, translations),
   ];
+  // Chapters point at key points of their own session.
+  sessions.forEach((s) => {
+    const ids = new Set(s.content.keyPoints.map((k) => k.id));
+    const i = manifest.sessions.indexOf(s.meta);
+    (s.meta.media ?? []).forEach((m, j) =>
+      (m.chapters ?? []).forEach((c, k) =>
+        (c.keyPoints ?? []).forEach((id, n) => {
+          if (!ids.has(id)) {
+            const at = ['sessions', i, 'media', j, 'chapters', k, 'keyPoints', n];
+            cross.push(
+              issueAt(mf.value, at, 'chapter-key-point', `"${id}" is not a key point of session "${s.meta.id}"`),
+            );
+          }
+        }),
+      ),
+    );
+  });
   if (cross.length) fail(cross);
   return { contents, files };
 }

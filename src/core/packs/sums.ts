@@ -14,8 +14,13 @@ export const sha256Hex = (data: Uint8Array): string => createHash('sha256').upda
 
 /** `<hex>  <path>\n` for every file, sorted by the UTF-8 bytes of the path. */
 export function formatSums(files: ReadonlyArray<{ path: string; bytes: Uint8Array }>): Buffer {
+  return formatHashList(files.map((f) => ({ path: f.path, sha256: sha256Hex(f.bytes) })));
+}
+
+/** The same list from hashes computed elsewhere (media files are hashed while streamed from disk). */
+export function formatHashList(files: ReadonlyArray<{ path: string; sha256: string }>): Buffer {
   const sorted = [...files].sort((a, b) => compareNames(a.path, b.path));
-  return Buffer.from(sorted.map((f) => `${sha256Hex(f.bytes)}  ${f.path}\n`).join(''), 'utf8');
+  return Buffer.from(sorted.map((f) => `${f.sha256}  ${f.path}\n`).join(''), 'utf8');
 }
 
 const SUMS_LINE = /^([0-9a-f]{64}) {2}(.+)$/;

@@ -1,3 +1,4 @@
+import type { MediaKind } from '../../shared/pack/media';
 import type {
   AlignedTranslation,
   Manifest,
@@ -42,6 +43,16 @@ export interface PackFileInfo {
   compressedSize: number;
 }
 
+/** A media file of a verified pack: its bytes went to the caller's sink (or nowhere) while checked. */
+export interface VerifiedMedia {
+  path: string;
+  kind: MediaKind | 'captions';
+  sessionId: string;
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
 /** A `.studypack` whose every byte has been checked. Trust in `publicKey` is the caller's decision. */
 export interface VerifiedPack extends PackContents {
   /** Base64 of the signer's raw 32-byte Ed25519 key (embedded in SHA256SUMS.sig). */
@@ -51,11 +62,15 @@ export interface VerifiedPack extends PackContents {
   sha256: string;
   /** Every entry in the zip, in zip order (includes SHA256SUMS and SHA256SUMS.sig). */
   files: PackFileInfo[];
+  /** Format 2: every media file, in manifest order. */
+  media: VerifiedMedia[];
 }
 
 /** An authoring folder that passed every check `buildPack` makes. */
 export interface AuthoredPack extends PackContents {
   folder: string;
-  /** manifest.json and every file it references, by pack path, sorted. */
+  /** manifest.json and every text file it references, by pack path, sorted. */
   files: Array<{ path: string; bytes: Buffer }>;
+  /** Format 2: media files, checked on disk and hashed, streamed into the zip. */
+  media: Array<{ path: string; file: string; size: number; sha256: string; crc32: number }>;
 }

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { call } from './define';
 import { packSummarySchema } from './study';
 
+const mediaEntrySchema = z.object({
+  path: z.string(),
+  kind: z.enum(['video', 'audio', 'pdf', 'image']),
+  title: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+  duration: z.number().nullable(),
+  captions: z.array(z.object({ language: z.string(), label: z.string().nullable(), url: z.string() })),
+  chapters: z.array(z.object({ start: z.number(), title: z.string(), keyPoints: z.array(z.string()) })),
+});
+export type MediaEntry = z.infer<typeof mediaEntrySchema>;
+
 const base64 = z
   .string()
   .max(12_000_000)
@@ -17,11 +30,7 @@ export const libraryCalls = {
   'library.uploadBegin': call(
     z.object({
       fileName: z.string().min(1).max(255),
-      size: z
-        .number()
-        .int()
-        .positive()
-        .max(512 * 1024 * 1024),
+      size: z.number().int().positive().max(0xffff_ffff), // packs with media reach gigabytes; the verifier's limits apply to the file
     }),
     z.object({ uploadId: z.string() }),
   ),
@@ -40,5 +49,28 @@ export const libraryCalls = {
       previousVersion: z.string().nullable(),
       archivedItems: z.number().int(),
     }),
+  ),
+  /** Polled while `library.import` runs: bytes read of the file, and what the pack will take on disk. */
+  'library.importProgress': call(
+    z.object({ uploadId: z.string().uuid() }),
+    z.object({
+      phase: z.enum(['idle', 'checking', 'copying', 'installing', 'done', 'failed', 'cancelled']),
+      bytesDone: z.number().int().min(0),
+      bytesTotal: z.number().int().min(0),
+      diskBytes: z.number().int().min(0),
+      mediaCount: z.number().int().min(0),
+      elapsedMs: z.number().min(0),
+    }),
+  ),
+  /** Stops a running import; it removes everything it staged. Also drops an upload waiting for an answer. */
+  'library.importCancel': call(z.object({ uploadId: z.string().uuid() }), z.object({ cancelled: z.boolean() })),
+  /**
+   * A session's media (format-2 packs). Each file is served by both hosts at `/media/<sha256>.<ext>`
+   * (relative to the app's page: http://127.0.0.1:port/ in the browser host, app://study/ in Electron),
+   * with byte ranges.
+   */
+  'media.list': call(
+    z.object({ packId: z.string().min(1).max(64).optional(), sessionId: z.string().min(1).max(64) }),
+    z.object({ items: z.array(mediaEntrySchema) }),
   ),
 };

@@ -44,6 +44,9 @@ export const packSummarySchema = z.object({
   hasSource: z.boolean(),
   /** Every language the pack's content is in: its own first, then its translations. */
   languages: z.array(z.string()),
+  /** Bytes the pack takes on disk (media included) and how many media files it has (format 2). */
+  sizeBytes: z.number().int(),
+  mediaCount: z.number().int(),
 });
 export type PackSummary = z.infer<typeof packSummarySchema>;
 

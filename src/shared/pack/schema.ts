@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionMediaBlock } from './media';
 
 /**
  * Study pack schema, shared by the authoring folder, the signed `.studypack` file and the app.
@@ -76,6 +77,8 @@ export const manifestSessionSchema = z.strictObject({
   material: z.string().min(1).max(200),
   /** Path of the key points and quiz file inside the pack, e.g. `sessions/s1/session.json`. */
   content: z.string().min(1).max(200),
+  /** Format 2: the session's recordings, slides and pictures (see ./media.ts). */
+  ...sessionMediaBlock,
 });
 
 export const languageTag = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag like "en" or "zh-CN"');
@@ -149,22 +152,32 @@ export const alignedTranslationSchema = z.strictObject({
     .max(20000),
 });
 
-export const manifestSchema = z.strictObject({
-  /** 1: one language. 2 adds `translations` (below) and media. A format-1 pack is read as before. */
-  format: z.union([z.literal(1), z.literal(2)]),
-  id: stableId,
-  version: semver,
-  title: text(200),
-  description: text(2000).optional(),
-  /** The language the pack is written in; the files of `translations` carry the others. */
-  language: languageTag,
-  publisher: z.strictObject({ name: text(200) }),
-  /** Path of the full source text the material and every `source` quote come from. */
-  sourceText: z.string().min(1).max(200).optional(),
-  sessions: z.array(manifestSessionSchema).min(1).max(50),
-  /** Format 2: the pack in other languages, by language tag (see the translations block below). */
-  translations: z.record(languageTag, manifestTranslationSchema).optional(),
-});
+export const manifestSchema = z
+  .strictObject({
+    /** 1: one language. 2 adds `translations` (below) and media. A format-1 pack is read as before. */
+    format: z.union([z.literal(1), z.literal(2)]),
+    id: stableId,
+    version: semver,
+    title: text(200),
+    description: text(2000).optional(),
+    /** The language the pack is written in; the files of `translations` carry the others. */
+    language: languageTag,
+    publisher: z.strictObject({ name: text(200) }),
+    /** Path of the full source text the material and every `source` quote come from. */
+    sourceText: z.string().min(1).max(200).optional(),
+    sessions: z.array(manifestSessionSchema).min(1).max(50),
+    /** Format 2: the pack in other languages, by language tag (see the translations block below). */
+    translations: z.record(languageTag, manifestTranslationSchema).optional(),
+  })
+  .superRefine((m, ctx) => {
+    // Per-session media (./media.ts) is format 2 as well; a format-1 pack is text only.
+    if (m.format !== 1) return;
+    m.sessions.forEach((s, i) => {
+      if (s.media !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sessions', i, 'media'], message: 'media needs "format": 2' });
+      }
+    });
+  });
 
 export type ManifestTranslation = z.infer<typeof manifestTranslationSchema>;
 export type TranslationFile = z.infer<typeof translationFileSchema>;

@@ -96,13 +96,21 @@ describe('extraction rules (PACK_UNSAFE)', () => {
     await expectRefusal(verifyPack(withEntries(bomb)), 'PACK_UNSAFE', 'compression-ratio', 'bomb.md');
   });
 
-  it('refuses entries whose sizes add up to more than 512 MiB', async () => {
+  it('refuses entries whose sizes add up to more than the total limit', async () => {
     const chunk = Buffer.alloc(330 * 1024); // 60 MiB / 330 KiB < 200:1, so only the total trips
     const parts = Array.from({ length: 9 }, (_, i) => file(`part${i}.bin`, { declaredSize: 60 * MiB, stored: chunk }));
-    await expectRefusal(verifyPack(rawZip(parts)), 'PACK_UNSAFE', 'total-too-large', 'part8.bin');
+    const limits = { maxTextBytes: 1024 * MiB, maxTotalBytes: 512 * MiB };
+    await expectRefusal(verifyPack(rawZip(parts), { limits }), 'PACK_UNSAFE', 'total-too-large', 'part8.bin');
+  });
+
+  it('refuses compressed (text) entries adding up to more than 256 MiB before inflating any', async () => {
+    const chunk = Buffer.alloc(330 * 1024);
+    const parts = Array.from({ length: 5 }, (_, i) => file(`part${i}.bin`, { declaredSize: 60 * MiB, stored: chunk }));
+    await expectRefusal(verifyPack(rawZip(parts)), 'PACK_UNSAFE', 'text-too-large', 'part4.bin');
   });
 
   it('refuses a file bigger than any pack may be, without parsing it', async () => {
-    await expectRefusal(verifyPack(Buffer.alloc(600 * MiB)), 'PACK_UNSAFE', 'pack-too-large', null);
+    const limits = { maxFileBytes: 520 * MiB }; // the real limit is 4 GiB, too much to allocate in a test
+    await expectRefusal(verifyPack(Buffer.alloc(600 * MiB), { limits }), 'PACK_UNSAFE', 'pack-too-large', null);
   });
 });

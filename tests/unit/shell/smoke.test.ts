@@ -36,7 +36,7 @@ beforeAll(async () => {
   // Before ready, the shell did what only works before ready, and nothing that needs it.
   expect(fake.sandboxEnabled).toBe(true);
   expect(fake.schemes).toEqual([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
   expect(fake.protocolHandlers.size).toBe(0);
   fake.emitReady();
@@ -121,6 +121,34 @@ describe('app:// serves the built renderer', () => {
       expect(res.headers.get('content-security-policy')).toBe(CSP);
     }
     expect((await fake.fetchApp('app://study/index.html', { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});
+
+describe('app:// serves stored media with byte ranges (Electron’s own file fetch ignores Range)', () => {
+  const sha = 'ab'.repeat(32);
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+  beforeAll(() => writeFileSync(join(userData, 'data', 'media', sha), bytes));
+  const get = (range?: string, path = `${sha}.mp4`) =>
+    fake.fetchApp(`app://study/media/${path}`, range ? { headers: { Range: range } } : undefined);
+
+  it('answers a range with 206, the exact bytes and the headers a <video> needs', async () => {
+    const res = await get('bytes=500-599');
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 500-599/1000');
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('content-type')).toBe('video/mp4');
+    expect(res.headers.get('content-length')).toBe('100');
+    expect(res.headers.get('content-security-policy')).toBe(CSP);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes.subarray(500, 600));
+  });
+
+  it('answers the whole file without a range, 416 beyond the end, 404 outside the store', async () => {
+    const whole = await get();
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(bytes);
+    expect((await get('bytes=2000-')).status).toBe(416);
+    expect((await get(undefined, `${'cd'.repeat(32)}.mp4`)).status).toBe(404);
+    expect((await get(undefined, '..%2f..%2fprogress.sqlite')).status).toBe(404);
   });
 });
 

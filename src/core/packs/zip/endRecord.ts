@@ -15,8 +15,16 @@ export interface EndRecord {
   centralSize: number;
 }
 
-export function readEndRecord(bytes: Buffer): EndRecord {
-  const startsLikeZip = bytes.length >= 4 && bytes.readUInt32LE(0) === SIG_LOCAL;
+/** How much of a file's end can hold the end record with the longest comment a zip allows. */
+export const END_SEARCH_BYTES = END_RECORD_SIZE + 0xffff + 20;
+
+/**
+ * `bytes` is the file's last bytes (at least END_SEARCH_BYTES of them, or the whole file), `size`
+ * the file's length and `head` its first four bytes: the record is found without reading the rest.
+ */
+export function readEndRecord(bytes: Buffer, size = bytes.length, head: Buffer = bytes.subarray(0, 4)): EndRecord {
+  const base = size - bytes.length;
+  const startsLikeZip = head.length >= 4 && head.readUInt32LE(0) === SIG_LOCAL;
   const offset = bytes.length - END_RECORD_SIZE;
   if (offset < 0 || bytes.readUInt32LE(offset) !== SIG_END) {
     if (!startsLikeZip) {
@@ -50,7 +58,7 @@ export function readEndRecord(bytes: Buffer): EndRecord {
   if (zip64 || entryCount === 0xffff || centralOffset === 0xffffffff || centralSize === 0xffffffff) {
     throw packError('PACK_INVALID', 'zip64', null, 'Zip64 archives are not supported (packs are far below 4 GiB).');
   }
-  if (centralOffset + centralSize !== offset)
+  if (centralOffset + centralSize !== base + offset)
     throw bad('the central directory does not end where the end record starts');
-  return { offset, entryCount, centralOffset, centralSize };
+  return { offset: base + offset, entryCount, centralOffset, centralSize };
 }

@@ -25,6 +25,7 @@ export class EntryRules {
   private readonly names = new Set<string>();
   private readonly folded = new Map<string, string>();
   private total = 0;
+  private text = 0;
 
   constructor(private readonly limits: PackLimits) {}
 
@@ -64,12 +65,24 @@ export class EntryRules {
         `Compression method ${e.compressionMethod} is not supported.`,
       );
     }
-    const { maxEntryBytes, ratioFloorBytes, maxCompressionRatio, maxTotalBytes } = this.limits;
-    if (e.uncompressedSize > maxEntryBytes) {
-      throw unsafe('entry-too-large', `The entry is ${e.uncompressedSize} bytes; the limit is ${maxEntryBytes}.`, {
+    const { maxEntryBytes, ratioFloorBytes, maxCompressionRatio, maxTotalBytes, maxMediaEntryBytes, maxTextBytes } =
+      this.limits;
+    // Stored entries are media, streamed to disk; compressed ones are text, held in memory.
+    const stored = e.compressionMethod === METHOD_STORE;
+    const entryLimit = stored ? maxMediaEntryBytes : maxEntryBytes;
+    if (e.uncompressedSize > entryLimit) {
+      throw unsafe('entry-too-large', `The entry is ${e.uncompressedSize} bytes; the limit is ${entryLimit}.`, {
         size: e.uncompressedSize,
-        limit: maxEntryBytes,
+        limit: entryLimit,
       });
+    }
+    if (!stored) {
+      this.text += e.uncompressedSize;
+      if (this.text > maxTextBytes) {
+        throw unsafe('text-too-large', `The text entries add up to more than ${maxTextBytes} bytes.`, {
+          limit: maxTextBytes,
+        });
+      }
     }
     if (e.uncompressedSize > ratioFloorBytes && e.uncompressedSize > e.compressedSize * maxCompressionRatio) {
       throw unsafe(

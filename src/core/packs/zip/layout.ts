@@ -8,6 +8,7 @@ import {
   FLAGS,
   LOCAL_HEADER_SIZE,
   METHOD_DEFLATE,
+  METHOD_STORE,
   SIG_LOCAL,
   VERSION_MADE_BY,
   VERSION_NEEDED,
@@ -26,7 +27,13 @@ export interface ListedEntry {
  * gaps, overlaps or hidden data), each local header an exact copy of its central record, and
  * every field that is not cross-checked holding its one permitted value.
  */
-export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end: EndRecord): void {
+export async function checkLayout(
+  read: (offset: number, length: number) => Promise<Buffer>,
+  entries: readonly ListedEntry[],
+  end: EndRecord,
+): Promise<void> {
+  // The central directory is read once (it is small: at most maxEntries records); local headers one by one.
+  const directory = await read(end.centralOffset, end.offset - end.centralOffset);
   let central = end.centralOffset;
   let local = 0;
   let previous: string | null = null;
@@ -39,13 +46,14 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
         `The zip headers are not in the form the pack builder writes: ${why}.`,
       );
     if (central + CENTRAL_HEADER_SIZE > end.offset) throw bad('the central directory is shorter than its entries');
-    const c = bytes.subarray(central, central + CENTRAL_HEADER_SIZE);
+    const c = directory.subarray(central - end.centralOffset, central - end.centralOffset + CENTRAL_HEADER_SIZE);
     const nameLength = c.readUInt16LE(28);
     const expected: Array<[string, number, number]> = [
       ['version made by', c.readUInt16LE(4), VERSION_MADE_BY],
       ['version needed', c.readUInt16LE(6), VERSION_NEEDED],
       ['flags', c.readUInt16LE(8), FLAGS],
-      ['compression method', c.readUInt16LE(10), METHOD_DEFLATE],
+      // Stored (media) or deflated (text); which of the two each entry must be is checked against the manifest.
+      ['compression method', c.readUInt16LE(10), c.readUInt16LE(10) === METHOD_STORE ? METHOD_STORE : METHOD_DEFLATE],
       ['time', c.readUInt16LE(12), DOS_TIME],
       ['date', c.readUInt16LE(14), DOS_DATE],
       ['extra field length', c.readUInt16LE(30), 0],
@@ -64,7 +72,9 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
     if (entry.relativeOffsetOfLocalHeader !== local) throw bad('entries are not stored back to back');
     if (local + LOCAL_HEADER_SIZE + nameLength > end.centralOffset)
       throw bad('the local header runs into the central directory');
-    const l = bytes.subarray(local, local + LOCAL_HEADER_SIZE);
+    const header = await read(local, LOCAL_HEADER_SIZE + nameLength);
+    if (header.length < LOCAL_HEADER_SIZE + nameLength) throw bad('the local header is cut off');
+    const l = header.subarray(0, LOCAL_HEADER_SIZE);
     const copies: Array<[string, number, number]> = [
       ['signature', l.readUInt32LE(0), SIG_LOCAL],
       ['version needed', l.readUInt16LE(4), c.readUInt16LE(6)],
@@ -81,7 +91,7 @@ export function checkLayout(bytes: Buffer, entries: readonly ListedEntry[], end:
     for (const [field, actual, want] of copies) {
       if (actual !== want) throw bad(`local header ${field} is ${actual}, central directory says ${want}`);
     }
-    const localName = bytes.subarray(local + LOCAL_HEADER_SIZE, local + LOCAL_HEADER_SIZE + nameLength);
+    const localName = header.subarray(LOCAL_HEADER_SIZE, LOCAL_HEADER_SIZE + nameLength);
     if (!localName.equals(entry.fileNameRaw)) throw bad('the local header has a different name');
     local += LOCAL_HEADER_SIZE + nameLength + entry.compressedSize;
   }

@@ -5,11 +5,13 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ProgressBar } from '../components/ProgressBar';
 import { useCall } from '../hooks/useCall';
 import { host } from '../host';
+import { formatBytes } from '../components/formatBytes';
+import { ImportProgress } from './library/ImportProgress';
 
 type Step =
   | { kind: 'idle' }
   | { kind: 'uploading'; fraction: number }
-  | { kind: 'verifying' }
+  | { kind: 'verifying'; uploadId: string }
   | { kind: 'ask-trust'; uploadId: string; publisher: string; fingerprint: string }
   | { kind: 'ask-downgrade'; uploadId: string; installed: string; offered: string; trust: boolean }
   | { kind: 'done'; message: string }
@@ -20,7 +22,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
   const finish = async (uploadId: string, trustPublisher: boolean, allowDowngrade: boolean) => {
-    setStep({ kind: 'verifying' });
+    setStep({ kind: 'verifying', uploadId });
     try {
       const r = await call('library.import', { uploadId, trustPublisher, allowDowngrade });
       const parts = [
@@ -52,7 +54,11 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           trust: trustPublisher,
         });
       } else {
-        setStep({ kind: 'failed', error: e });
+        setStep(
+          e instanceof ApiCallError && e.code === 'CANCELLED'
+            ? { kind: 'done', message: t('media.cancelled') }
+            : { kind: 'failed', error: e },
+        );
       }
     }
   };
@@ -85,7 +91,12 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
             <ProgressBar value={step.fraction} label={t('library.import')} />
           </>
         )}
-        {step.kind === 'verifying' && <p>{t('library.verifying')}</p>}
+        {step.kind === 'verifying' && (
+          <>
+            <p>{t('library.verifying')}</p>
+            <ImportProgress uploadId={step.uploadId} />
+          </>
+        )}
         {step.kind === 'done' && <p className="success">{step.message}</p>}
       </div>
       {step.kind === 'failed' && (
@@ -143,6 +154,13 @@ export function Library() {
                 {t('library.version', { version: p.version })} · {t('library.publisher', { name: p.publisher.name })}
               </p>
               <p className="small fingerprint">{t('library.fingerprint', { fingerprint: p.publisher.fingerprint })}</p>
+              {p.sizeBytes > 0 && (
+                // Packs installed before the size was recorded show none rather than "0 B".
+                <p className="small" data-testid="pack-size">
+                  {t('media.packSize', { size: formatBytes(p.sizeBytes) })}
+                  {p.mediaCount > 0 && <> · {t('media.mediaCount', { count: p.mediaCount })}</>}
+                </p>
+              )}
               {data.activePackId === p.id ? (
                 <span className="badge badge-complete">{t('library.active')}</span>
               ) : (

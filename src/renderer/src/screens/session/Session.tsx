@@ -16,6 +16,7 @@ import { SideBySide } from '../content/SideBySide';
 import { QuizLink } from '../quiz/QuizLink';
 import { KeyPoints } from './KeyPoints';
 import { Notes } from './Notes';
+import { SessionMedia } from './SessionMedia';
 
 /** The session's material in the other language, beside the shown one. */
 function MaterialSideBySide({ detail, other }: { detail: SessionDetail; other: string }) {
@@ -87,6 +88,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <ProgressBar value={p.fraction} label={p.title} />
         <span>{t('session.timeSpent', { minutes: Math.round(p.reading.seconds / 60) })}</span>
       </div>
+      <SessionMedia sessionId={sessionId} />
       <section
         ref={materialRef}
         aria-labelledby="material-heading"
