@@ -33,6 +33,8 @@ const zh: VenueLabels = {
     'unknown-pack': '本机未安装该学习包',
     'other-pack': '属于另一个学习包',
     'too-large': '文件过大',
+    'old-format': '旧版记录格式，不含可核对的学习过程，请学员更新软件后重新导出',
+    evidence: '学习过程与记录不符，或不可能发生',
   },
 };
 
@@ -54,6 +56,8 @@ const en: VenueLabels = {
     'unknown-pack': 'this pack is not installed here',
     'other-pack': 'belongs to another pack',
     'too-large': 'file too large',
+    'old-format': 'old record format without the evidence to check; the participant should update and export again',
+    evidence: 'the study evidence is impossible or disagrees with the record',
   },
 };
 

@@ -16,7 +16,7 @@ export function buildReport(imp: VenueImport, roster: string | undefined, at: st
   }));
   return {
     pack: { id: imp.pack.id, version: imp.pack.version, title: imp.pack.title },
-    sessions: imp.pack.sessions,
+    sessions: imp.pack.sessions.map(({ id, ord, title }) => ({ id, ord, title })),
     participants,
     totals: {
       participants: participants.length,

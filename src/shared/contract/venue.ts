@@ -19,6 +19,10 @@ export const rejectReasonSchema = z.enum([
   'unknown-pack',
   'other-pack',
   'too-large',
+  /** Format version 1: a summary without evidence, which a venue cannot check. */
+  'old-format',
+  /** The evidence is impossible or disagrees with the summary; `key` names exactly what. */
+  'evidence',
 ]);
 export type RejectReason = z.infer<typeof rejectReasonSchema>;
 
@@ -44,6 +48,8 @@ export const venueParticipantSchema = z.object({
   /** Aligned with the report's sessions; null where the record does not have that session. */
   sessions: z.array(venueCellSchema.nullable()),
   overall: z.object({ completed: z.number().int(), total: z.number().int(), completedAt: z.string().nullable() }),
+  /** Time on task re-derived from the evidence (reading, quizzes; media once tracked), seconds. */
+  studySeconds: z.number().int(),
 });
 export type VenueParticipant = z.infer<typeof venueParticipantSchema>;
 
@@ -65,7 +71,16 @@ export const venueReportSchema = z.object({
     /** Valid records replaced by a newer export of the same participant on the same computer. */
     superseded: z.number().int(),
   }),
-  rejected: z.array(z.object({ file: z.string(), reason: rejectReasonSchema, detail: z.string() })),
+  rejected: z.array(
+    z.object({
+      file: z.string(),
+      reason: rejectReasonSchema,
+      detail: z.string(),
+      /** The specific reason as a locale key (reasons.<key>) and its interpolation values. */
+      key: z.string().optional(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   superseded: z.array(z.object({ file: z.string(), by: z.string() })),
   warnings: z.array(z.object({ file: z.string(), code: z.enum(['pack-version']), detail: z.string() })),
   roster: z.object({ total: z.number().int(), missing: z.array(person), notOnRoster: z.array(person) }).nullable(),

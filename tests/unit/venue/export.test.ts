@@ -47,7 +47,7 @@ describe('venue report exports', () => {
     ]);
     expect(rows).toHaveLength(2);
     const wang = rows.find((r) => r[0] === '王五')!;
-    expect(wang.slice(5, 11)).toEqual(['是', '86', expect.stringMatching(/Z$/), '否', '0', '']);
+    expect(wang.slice(5, 11)).toEqual(['是', '100', expect.stringMatching(/Z$/), '否', '0', '']);
     expect(rows.some((r) => r[0] === '\'=HYPERLINK("x")')).toBe(true);
   });
 
@@ -64,7 +64,7 @@ describe('venue report exports', () => {
     const col = (name: string) => header.indexOf(name);
     expect(people.rowCount).toBe(1 + report.participants.length);
     const wang = [2, 3].map((n) => people.getRow(n)).find((r) => r.getCell(1).value === '王五')!;
-    expect(wang.getCell(col('S1 best score (%)')).value).toBe(86);
+    expect(wang.getCell(col('S1 best score (%)')).value).toBe(100);
     expect(wang.getCell(col('S2 best score (%)')).value).toBe(0); // a 0% score is 0, not empty
     expect(wang.getCell(col('S3 best score (%)')).value).toBeNull(); // never submitted
     expect(wang.getCell(col('S1 passed')).value).toBe('yes');
