@@ -3,6 +3,8 @@ import type { venueCalls } from '../../shared/contract/venue';
 import { exportRecord } from '../records/export';
 import { venueCsv, venueXlsx } from '../venue/export';
 import { venueImports } from '../venue/imports';
+import { localZone } from '../venue/local-time';
+import { loadRoster } from '../venue/roster-load';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof venueCalls> = {
@@ -20,6 +22,12 @@ export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof v
     venue.add(importId, files);
     return venue.finish(importId, roster);
   },
-  'venue.exportCsv': ({ language }, core) => venueCsv(venueImports(core).lastReport(), language),
-  'venue.exportXlsx': ({ language }, core) => venueXlsx(venueImports(core).lastReport(), language),
+  'venue.previewRoster': async ({ roster }) => {
+    const { people, ...reading } = await loadRoster(roster);
+    return { ...reading, total: people.length, first: people.slice(0, 8).map((p) => ({ ...p, row: p.row ?? 0 })) };
+  },
+  'venue.exportCsv': ({ language, timeZone }, core) =>
+    venueCsv(venueImports(core).lastReport(), language, localZone(timeZone)),
+  'venue.exportXlsx': ({ language, timeZone }, core) =>
+    venueXlsx(venueImports(core).lastReport(), language, localZone(timeZone)),
 };

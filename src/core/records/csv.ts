@@ -27,8 +27,11 @@ export function toCsv(rows: Cell[][]): string {
   return BOM + rows.map((r) => r.map(field).join(',') + '\r\n').join('');
 }
 
-/** Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped,
+ * unless `keepBlank` (then rows[i] is the file's row i + 1, as a spreadsheet numbers it).
+ */
+export function parseCsv(text: string, keepBlank = false): string[][] {
   const src = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -36,7 +39,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   const endRow = () => {
     row.push(cell);
-    if (row.length > 1 || row[0]!.trim() !== '') rows.push(row);
+    if (keepBlank || row.length > 1 || row[0]!.trim() !== '') rows.push(row);
     row = [];
     cell = '';
   };

@@ -7,6 +7,7 @@ import { packQuestions } from '../quiz/questions';
 import { isoNow, type Clock } from '../time';
 import { VenueImport, type ReportPack } from './collector';
 import { buildReport } from './report';
+import { isEmptyRoster, loadRoster, type RosterInput } from './roster-load';
 
 /** A venue rarely runs two imports at once; a few open ones cover a second window or tab. */
 const MAX_OPEN = 4;
@@ -42,8 +43,10 @@ export class VenueImports {
     return { received: imp.received, accepted: imp.accepted, rejected: imp.rejected.length };
   }
 
-  finish(importId: string, roster?: string): VenueReport {
-    const report = buildReport(this.get(importId), roster, isoNow(this.clock));
+  async finish(importId: string, roster?: RosterInput): Promise<VenueReport> {
+    const imp = this.get(importId);
+    const loaded = isEmptyRoster(roster) ? null : await loadRoster(roster);
+    const report = buildReport(imp, loaded, isoNow(this.clock));
     this.open.delete(importId);
     this.last = report;
     return report;

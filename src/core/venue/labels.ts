@@ -6,20 +6,30 @@ export interface VenueLabels {
   person: string[];
   session: (n: number) => string[];
   tail: string[];
-  sheets: { participants: string; summary: string; rejected: string; missing: string };
+  sheets: { participants: string; summary: string; rejected: string; missing: string; units: string };
   summary: string[];
   overallRow: string;
   participantsRow: string;
   rejected: string[];
   missing: string[];
   reasons: Record<RejectReason, string>;
+  studyHours: string;
+  units: string[];
+  unitsTotal: string;
+  printed: string;
 }
 
 const zh: VenueLabels = {
   person: ['姓名', '工作单位', '分会场', '学习包版本', '导出时间'],
   session: (n) => [`专题${n} 是否通过`, `专题${n} 最高分(%)`, `专题${n} 完成时间`],
   tail: ['已完成专题数', '专题总数', '全部完成时间', '安装标识', '档案编号', '文件'],
-  sheets: { participants: '学员', summary: '汇总', rejected: '未通过校验的文件', missing: '未提交' },
+  sheets: {
+    participants: '学员',
+    summary: '汇总',
+    rejected: '未通过校验的文件',
+    missing: '未提交',
+    units: '各单位汇总',
+  },
   summary: ['专题序号', '专题', '通过人数', '完成人数'],
   overallRow: '全部专题完成人数',
   participantsRow: '提交人数',
@@ -36,13 +46,23 @@ const zh: VenueLabels = {
     'old-format': '旧版记录格式，不含可核对的学习过程，请学员更新软件后重新导出',
     evidence: '学习过程与记录不符，或不可能发生',
   },
+  studyHours: '学习时长(小时)',
+  units: ['工作单位', '名册人数', '提交人数', '全部完成人数', '学习时长合计(小时)'],
+  unitsTotal: '合计',
+  printed: '打印时间',
 };
 
 const en: VenueLabels = {
   person: ['Name', 'Work unit', 'Venue', 'Pack version', 'Exported at'],
   session: (n) => [`S${n} passed`, `S${n} best score (%)`, `S${n} completed at`],
   tail: ['Sessions completed', 'Sessions total', 'All completed at', 'Installation id', 'Profile id', 'File'],
-  sheets: { participants: 'Participants', summary: 'Summary', rejected: 'Rejected files', missing: 'Not submitted' },
+  sheets: {
+    participants: 'Participants',
+    summary: 'Summary',
+    rejected: 'Rejected files',
+    missing: 'Not submitted',
+    units: 'By unit',
+  },
   summary: ['Session no.', 'Session', 'Passed', 'Completed'],
   overallRow: 'Completed all sessions',
   participantsRow: 'Participants',
@@ -59,6 +79,10 @@ const en: VenueLabels = {
     'old-format': 'old record format without the evidence to check; the participant should update and export again',
     evidence: 'the study evidence is impossible or disagrees with the record',
   },
+  studyHours: 'Study time (h)',
+  units: ['Work unit', 'Enrolled', 'Submitted', 'Completed all', 'Study time (h)'],
+  unitsTotal: 'Total',
+  printed: 'Printed',
 };
 
 export const venueLabels = (language: Language): VenueLabels => (language === 'en' ? en : zh);

@@ -120,7 +120,7 @@ describe('venue import', () => {
     ];
     const roster = '\uFEFF姓名,工作单位\r\n王五,省财政厅\r\n李四,省民政厅\r\n"li  lei",省教育厅\r\n吴十,\r\n';
     const report = await call('venue.import', { files, roster });
-    expect(report.roster).toEqual({
+    expect(report.roster).toMatchObject({
       total: 4,
       missing: [
         { name: '李四', unit: '省民政厅' },
@@ -130,6 +130,8 @@ describe('venue import', () => {
     });
     const noHeader = await call('venue.import', { files, roster: '王五,省财政厅\n李四,省民政厅\n' });
     expect(noHeader.roster?.missing).toEqual([{ name: '李四', unit: '省民政厅' }]);
+    // Assumed columns are said, not silent (the preview shows it before the report).
+    expect(noHeader.roster?.problems).toEqual([{ row: 1, reason: 'venue.roster.noHeader' }]);
   });
 
   it('runs long imports in batches: begin, addBatch, finish', async () => {
