@@ -11,6 +11,7 @@ import { Uploads } from './library/uploads';
 import { fingerprint } from './packs/keys';
 import { verifyPack } from './packs/verify';
 import { Profiles } from './profiles/profiles';
+import type { KeyProtector } from './records/key-protector';
 import { SettingsStore } from './settings';
 import { systemClock, type Clock } from './time';
 
@@ -21,6 +22,11 @@ export interface CoreOptions {
   /** The signed pack shipped with the app and its publisher's public key (base64 raw Ed25519). */
   builtin?: { packFile: string; publicKey: string; publisherName: string };
   clock?: Clock;
+  /**
+   * Encrypts the installation's signing key with the OS keychain (Electron: src/main/key-protector.ts).
+   * Absent in the browser host: the key stays unencrypted in the database, as records.signingInfo says.
+   */
+  keyProtector?: KeyProtector;
   /** better-sqlite3 compiled for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
 }

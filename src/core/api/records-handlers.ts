@@ -1,6 +1,7 @@
 import type { recordCalls } from '../../shared/contract/records';
 import type { venueCalls } from '../../shared/contract/venue';
 import { exportRecord } from '../records/export';
+import { installation } from '../records/identity';
 import { venueCsv, venueXlsx } from '../venue/export';
 import { venueImports } from '../venue/imports';
 import { localZone } from '../venue/local-time';
@@ -10,7 +11,19 @@ import type { Handlers } from './types';
 export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof venueCalls> = {
   'records.export': ({ format, language, packId }, core) => {
     const s = core.scope(packId);
-    return exportRecord({ db: core.db, clock: core.clock, profileId: s.profileId, packId: s.packId, format, language });
+    return exportRecord({
+      db: core.db,
+      clock: core.clock,
+      profileId: s.profileId,
+      packId: s.packId,
+      format,
+      language,
+      keyProtector: core.options.keyProtector,
+    });
+  },
+  'records.signingInfo': (_, core) => {
+    const inst = installation(core.db, core.clock, core.options.keyProtector);
+    return { installationId: inst.id, keyProtected: inst.keyProtected };
   },
   // Venue calls need no participant profile: the venue's operator collects other people's records.
   'venue.begin': ({ packId }, core) => venueImports(core).begin(packId),

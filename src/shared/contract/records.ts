@@ -128,4 +128,9 @@ export const recordCalls = {
     }),
     textFileSchema,
   ),
+  /**
+   * Which installation signs this computer's records, and whether its key is kept encrypted by the
+   * OS keychain (Electron) or unencrypted in the database (browser host): the export screen says which.
+   */
+  'records.signingInfo': call(z.object({}), z.object({ installationId: z.string(), keyProtected: z.boolean() })),
 };
