@@ -1,5 +1,6 @@
 import type { recordCalls } from '../../shared/contract/records';
 import type { venueCalls } from '../../shared/contract/venue';
+import { venueMode } from '../profiles/venue-mode';
 import { exportRecord } from '../records/export';
 import { installation } from '../records/identity';
 import { venueCsv, venueXlsx } from '../venue/export';
@@ -26,10 +27,20 @@ export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof v
     return { installationId: inst.id, keyProtected: inst.keyProtected };
   },
   // Venue calls need no participant profile: the venue's operator collects other people's records.
-  'venue.begin': ({ packId }, core) => venueImports(core).begin(packId),
-  'venue.addBatch': ({ importId, files }, core) => venueImports(core).add(importId, files),
-  'venue.finish': ({ importId, roster }, core) => venueImports(core).finish(importId, roster),
+  'venue.begin': ({ packId }, core) => {
+    venueMode(core).requireReportAccess();
+    return venueImports(core).begin(packId);
+  },
+  'venue.addBatch': ({ importId, files }, core) => {
+    venueMode(core).requireReportAccess();
+    return venueImports(core).add(importId, files);
+  },
+  'venue.finish': ({ importId, roster }, core) => {
+    venueMode(core).requireReportAccess();
+    return venueImports(core).finish(importId, roster);
+  },
   'venue.import': ({ packId, files, roster }, core) => {
+    venueMode(core).requireReportAccess();
     const venue = venueImports(core);
     const { importId } = venue.begin(packId);
     venue.add(importId, files);

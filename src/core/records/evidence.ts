@@ -95,5 +95,11 @@ export function gatherEvidence(db: Database.Database, profileId: number, packId:
       completedAt: done?.completed_at ?? null,
     };
   });
-  return { profileCreatedAt: profile.created_at, sessions: out };
+  const profileChanges = db
+    .prepare(
+      `SELECT field, old_value AS "from", new_value AS "to", changed_at AS at FROM profile_changes
+       WHERE profile_id = ? ORDER BY changed_at, id`,
+    )
+    .all(profileId) as Evidence['profileChanges'];
+  return { profileCreatedAt: profile.created_at, profileChanges, sessions: out };
 }

@@ -80,6 +80,10 @@ export type EvidenceSession = z.infer<typeof evidenceSessionSchema>;
 export const evidenceSchema = z.object({
   /** When the profile was made: no time on task can exceed the span from here to the export. */
   profileCreatedAt: z.string(),
+  /** Corrections of the participant's name, unit or venue on this computer, oldest first. */
+  profileChanges: z
+    .array(z.object({ field: z.string(), from: z.string(), to: z.string(), at: z.string() }))
+    .max(1000),
   sessions: z.array(evidenceSessionSchema).max(50),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
