@@ -72,8 +72,8 @@ interface Graded {
  */
 function regrade(a: EvidenceAttempt, s: EvidenceSession, pack: VenuePack, times: [number, number]): Graded {
   const session = s.id;
-  const started = checkTime(a.startedAt, 'quiz started', session, ...times)!;
-  const submitted = checkTime(a.submittedAt, 'quiz submitted', session, ...times)!;
+  const started = checkTime(a.startedAt, 'quizStarted', session, ...times)!;
+  const submitted = checkTime(a.submittedAt, 'quizSubmitted', session, ...times)!;
   if (submitted < started) {
     fail(
       'submittedBeforeStart',
@@ -150,7 +150,7 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
   if (Number.isNaN(from) || from > to) {
     fail(
       'badTime',
-      { session: '-', what: 'profile created', time: r.evidence.profileCreatedAt },
+      { session: '-', what: 'profileCreated', time: r.evidence.profileCreatedAt },
       'The profile creation time is not before the export.',
     );
   }
@@ -167,10 +167,10 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
     const s = evidence.get(p.id);
     if (!s) return null;
     checkTime(s.reading.updatedAt, 'reading', p.id, ...times);
-    const reachedEndAt = checkTime(s.reading.reachedEndAt, 'read to the end', p.id, ...times);
+    const reachedEndAt = checkTime(s.reading.reachedEndAt, 'readToEnd', p.id, ...times);
     const kpIds = new Set(p.keyPoints);
     for (const k of s.keyPoints) {
-      checkTime(k.reviewedAt, 'key point reviewed', p.id, ...times);
+      checkTime(k.reviewedAt, 'keyPointReviewed', p.id, ...times);
       if (!kpIds.has(k.id) && samePack) {
         fail(
           'unknownKeyPoint',

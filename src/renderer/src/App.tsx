@@ -6,6 +6,7 @@ import type { Profile } from '../../shared/contract/profiles';
 import { call } from './api/client';
 import { switchLanguage, systemLanguage } from './i18n';
 import { Layout } from './Layout';
+import { VenueArea } from './screens/admin/VenueArea';
 import { Home } from './screens/Home';
 import { Library } from './screens/Library';
 import { MyProgress } from './screens/progress/MyProgress';
@@ -17,7 +18,6 @@ import { Search } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 import { Session } from './screens/session/Session';
 import { SourceView } from './screens/SourceView';
-import { VenueScreen } from './screens/venue/VenueScreen';
 import { AppContext, type AppState } from './state';
 
 function NotFound() {
@@ -38,7 +38,6 @@ const router = createHashRouter([
       { path: 'practice', element: <PracticeScreen /> },
       { path: 'source', element: <SourceView /> },
       { path: 'progress', element: <MyProgress /> },
-      { path: 'venue', element: <VenueScreen /> },
       { path: 'search', element: <Search /> },
       { path: 'library', element: <Library /> },
       { path: 'settings', element: <SettingsScreen /> },
@@ -60,6 +59,8 @@ export function App({
 }) {
   const [settings, setSettings] = useState(initialSettings);
   const [profile, setProfile] = useState(initialProfile);
+  // The venue's area is its own top level, entered from the start screen, never a participant's page.
+  const [venue, setVenue] = useState(false);
   useEffect(() => {
     applyTextScale(settings.textScale);
   }, [settings.textScale]);
@@ -80,7 +81,8 @@ export function App({
     () => (profile ? { settings, updateSettings, profile, signOut } : null),
     [settings, updateSettings, profile, signOut],
   );
-  if (!state) return <ProfilesScreen onSelected={setProfile} />;
+  if (venue) return <VenueArea onExit={() => setVenue(false)} />;
+  if (!state) return <ProfilesScreen onSelected={setProfile} onVenue={() => setVenue(true)} />;
   return (
     <AppContext.Provider value={state}>
       <RouterProvider router={router} />

@@ -37,7 +37,6 @@ export function Layout() {
     ['/search', t('nav.search')],
     ['/source', t('nav.source')],
     ['/library', t('nav.library')],
-    ['/venue', t('venue.nav')],
     ['/settings', t('nav.settings')],
   ];
   return (

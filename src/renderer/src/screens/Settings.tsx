@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../../shared/languages';
 import { useCall } from '../hooks/useCall';
 import { useApp } from '../state';
+import { VenueModeSettings } from './admin/VenueModeSettings';
 
 const STEPS = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
@@ -50,6 +51,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </section>
+      <VenueModeSettings />
       {info.data && (
         <section className="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('settings.about')}</h2>

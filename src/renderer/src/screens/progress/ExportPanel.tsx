@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFormat } from '../../../../shared/contract/records';
 import { call } from '../../api/client';
+import { useCall } from '../../hooks/useCall';
 import { printPage, saveText } from './download';
 
 const formats: RecordFormat[] = ['json', 'csv', 'xapi'];
@@ -11,6 +12,7 @@ export function ExportPanel({ printName }: { printName: string }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<{ busy: boolean; error?: string; saved?: string }>({ busy: false });
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const signing = useCall('records.signingInfo', {});
 
   const run = async (job: () => Promise<string | undefined>) => {
     setState({ busy: true });
@@ -31,6 +33,9 @@ export function ExportPanel({ printName }: { printName: string }) {
     <section className="card no-print" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('records.exportTitle')}</h2>
       <p>{t('records.exportHelp')}</p>
+      {signing.data && (
+        <p className="small">{t(signing.data.keyProtected ? 'signing.protected' : 'signing.unprotected')}</p>
+      )}
       <div className="row">
         {formats.map((f) => (
           <button
