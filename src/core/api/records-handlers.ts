@@ -2,7 +2,9 @@ import type { recordCalls } from '../../shared/contract/records';
 import type { venueCalls } from '../../shared/contract/venue';
 import { venueMode } from '../profiles/venue-mode';
 import { exportRecord } from '../records/export';
+import { gatherEvidence } from '../records/evidence';
 import { installation } from '../records/identity';
+import { recordNumber, verificationCode } from '../records/verification';
 import { venueCsv, venueXlsx } from '../venue/export';
 import { venueImports } from '../venue/imports';
 import { localZone } from '../venue/local-time';
@@ -21,6 +23,19 @@ export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof v
       language,
       keyProtector: core.options.keyProtector,
     });
+  },
+  'records.printInfo': ({ packId }, core) => {
+    const s = core.scope(packId);
+    const inst = installation(core.db, core.clock, core.options.keyProtector);
+    return {
+      recordNumber: recordNumber(inst.id, s.profileId),
+      verificationCode: verificationCode({
+        installationId: inst.id,
+        profileId: s.profileId,
+        packId: s.packId,
+        evidence: gatherEvidence(core.db, s.profileId, s.packId),
+      }),
+    };
   },
   'records.signingInfo': (_, core) => {
     const inst = installation(core.db, core.clock, core.options.keyProtector);

@@ -1,5 +1,6 @@
 import type { StudyRecord } from '../../shared/contract/records';
 import type { RecordFile, RejectReason, VenueParticipant, VenueReport } from '../../shared/contract/venue';
+import { verificationCode } from '../records/verification';
 import { verifyRecordText } from '../records/verify';
 import { EvidenceProblem, rederive, type Derived, type Values, type VenuePack } from './rederive';
 
@@ -88,6 +89,12 @@ export class VenueImport {
       packVersion: r.pack.version,
       exportedAt: r.exportedAt,
       file,
+      code: verificationCode({
+        installationId: r.installation.id,
+        profileId: r.participant.profileId,
+        packId: r.pack.id,
+        evidence: r.evidence,
+      }),
       sessions: d.cells,
       overall: d.overall,
       studySeconds: d.studySeconds,

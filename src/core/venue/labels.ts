@@ -17,6 +17,7 @@ export interface VenueLabels {
   units: string[];
   unitsTotal: string;
   printed: string;
+  code: string;
 }
 
 const zh: VenueLabels = {
@@ -50,6 +51,7 @@ const zh: VenueLabels = {
   units: ['工作单位', '名册人数', '提交人数', '全部完成人数', '学习时长合计(小时)'],
   unitsTotal: '合计',
   printed: '打印时间',
+  code: '校验码',
 };
 
 const en: VenueLabels = {
@@ -83,6 +85,7 @@ const en: VenueLabels = {
   units: ['Work unit', 'Enrolled', 'Submitted', 'Completed all', 'Study time (h)'],
   unitsTotal: 'Total',
   printed: 'Printed',
+  code: 'Verification code',
 };
 
 export const venueLabels = (language: Language): VenueLabels => (language === 'en' ? en : zh);

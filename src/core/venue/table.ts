@@ -28,6 +28,7 @@ export function participantTable(report: VenueReport, language: Language): { hea
     l.studyHours,
     ...l.person.slice(3),
     ...l.tail.slice(3),
+    l.code,
   ];
   const rows = report.participants.map((p): ReportCell[] => [
     p.name,
@@ -51,6 +52,7 @@ export function participantTable(report: VenueReport, language: Language): { hea
     p.installationId,
     p.profileId,
     p.file,
+    p.code,
   ]);
   return { header, rows };
 }

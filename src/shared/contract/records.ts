@@ -81,9 +81,7 @@ export const evidenceSchema = z.object({
   /** When the profile was made: no time on task can exceed the span from here to the export. */
   profileCreatedAt: z.string(),
   /** Corrections of the participant's name, unit or venue on this computer, oldest first. */
-  profileChanges: z
-    .array(z.object({ field: z.string(), from: z.string(), to: z.string(), at: z.string() }))
-    .max(1000),
+  profileChanges: z.array(z.object({ field: z.string(), from: z.string(), to: z.string(), at: z.string() })).max(1000),
   sessions: z.array(evidenceSessionSchema).max(50),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -136,5 +134,13 @@ export const recordCalls = {
    * Which installation signs this computer's records, and whether its key is kept encrypted by the
    * OS keychain (Electron) or unencrypted in the database (browser host): the export screen says which.
    */
+  /**
+   * What the printed record carries: its number (installation and profile) and the verification
+   * code the venue report shows for a record file with the same study (core/records/verification.ts).
+   */
+  'records.printInfo': call(
+    z.object({ packId: stableId.optional() }),
+    z.object({ recordNumber: z.string(), verificationCode: z.string() }),
+  ),
   'records.signingInfo': call(z.object({}), z.object({ installationId: z.string(), keyProtected: z.boolean() })),
 };

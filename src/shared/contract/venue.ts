@@ -48,6 +48,8 @@ export const venueParticipantSchema = z.object({
   /** Aligned with the report's sessions; null where the record does not have that session. */
   sessions: z.array(venueCellSchema.nullable()),
   overall: z.object({ completed: z.number().int(), total: z.number().int(), completedAt: z.string().nullable() }),
+  /** The code on the participant's printed record with the same study (records.printInfo). */
+  code: z.string(),
   /** Time on task re-derived from the evidence (reading, quizzes; media once tracked), seconds. */
   studySeconds: z.number().int(),
 });

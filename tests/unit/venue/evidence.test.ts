@@ -46,6 +46,12 @@ describe('venue re-derives every number from the evidence', () => {
     });
     expect(row.sessions[0]!.status).toBe('complete');
     expect(report.totals.sessions[0]).toEqual({ id: 's1', passed: 1, completed: 1 });
+    // The printed record's verification code names this same study; more study changes it.
+    const printed = await p.call('records.printInfo', {});
+    expect(printed.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(row.code).toBe(printed.verificationCode);
+    await p.call('reading.save', { sessionId: 's4', position: 0.2 });
+    expect((await p.call('records.printInfo', {})).verificationCode).not.toBe(row.code);
   });
 
   it('rejects completions written into the database without any quiz', async () => {

@@ -39,7 +39,7 @@ export function ParticipantsTable({ report }: { report: VenueReport }) {
           <tbody>
             {rows.map((p) => (
               <tr key={`${p.installationId}/${p.profileId}`}>
-                <th scope="row" className="sticky-col">
+                <th scope="row" className="sticky-col" title={`${t('printedRecord.code')} ${p.code}`}>
                   {p.name}
                 </th>
                 <td className="unit-col">{p.unit}</td>
