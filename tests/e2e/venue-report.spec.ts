@@ -13,6 +13,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       test.setTimeout(120_000);
       const page = app.page;
       const { files, roster } = await venueFiles(40);
+      // A participant profile on the venue's computer, for the administration screen.
+      await page.evaluate(async (url) => {
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: '陈静', unit: '省财政厅', venue: '武汉分会场' }),
+        });
+      }, `${app.origin}/api/profiles.create`);
       await enterVenue(page, app.origin);
       await page.getByLabel(lang === 'en' ? 'Choose record files' : /选择记录文件/).setInputFiles(files);
       await page.getByLabel(lang === 'en' ? /Roster/ : /名册/).setInputFiles(roster);
@@ -47,6 +55,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
         .getByRole('heading', { name: lang === 'en' ? 'Summary by work unit' : '各单位汇总' })
         .scrollIntoViewIfNeeded();
       await page.screenshot({ path: info.outputPath(`venue-units-${lang}.png`) });
+      // The administration beside the report: this computer's profiles, with their actions.
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: lang === 'en' ? 'Profiles' : '学员档案' })
+        .click();
+      await page
+        .getByRole('button', { name: lang === 'en' ? 'Correct name or unit' : '更正姓名或单位' })
+        .first()
+        .click();
+      await page.screenshot({ path: info.outputPath(`venue-admin-${lang}.png`) });
     });
   });
 }

@@ -14,8 +14,10 @@ export async function enterVenue(page: Page, origin: string) {
     return (await r.json()) as { ok: boolean };
   }, `${origin}/api/venueMode.set`);
   expect(reply.ok).toBe(true);
-  const signOut = page.getByRole('button', { name: /Switch participant|切换/ });
-  if (await signOut.isVisible()) await signOut.click();
   await page.reload();
-  await page.getByRole('button', { name: /Venue administration|分会场管理/ }).click();
+  const venue = page.getByRole('button', { name: /Venue administration|分会场管理/ });
+  const signOut = page.getByRole('button', { name: /Switch participant|切换/ });
+  await expect(venue.or(signOut)).toBeVisible();
+  if (await signOut.isVisible()) await signOut.click();
+  await venue.click();
 }

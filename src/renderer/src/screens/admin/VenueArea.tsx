@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/useCall';
 import { VenueScreen } from '../venue/VenueScreen';
 import { PacksAdmin } from './PacksAdmin';
 import { ProfilesAdmin } from './ProfilesAdmin';
+import '../venue/venue.css';
 
 type Tab = 'report' | 'profiles' | 'packs';
 
