@@ -13,6 +13,7 @@ import { MediaStore } from './media/store';
 import { fingerprint } from './packs/keys';
 import { verifyPack } from './packs/verify';
 import { Profiles } from './profiles/profiles';
+import type { KeyProtector } from './records/key-protector';
 import { SettingsStore } from './settings';
 import { systemClock, type Clock } from './time';
 
@@ -25,6 +26,11 @@ export interface CoreOptions {
   clock?: Clock;
   /** How much disk space is free; tests pass a fake. */
   freeSpace?: FreeSpaceProbe;
+  /**
+   * Encrypts the installation's signing key with the OS keychain (Electron: src/main/key-protector.ts).
+   * Absent in the browser host: the key stays unencrypted in the database, as records.signingInfo says.
+   */
+  keyProtector?: KeyProtector;
   /** better-sqlite3 compiled for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
 }

@@ -8,6 +8,7 @@ import type { CoreInit } from '../shared/core-messages';
 import { startCoreProcess } from './core-process';
 import { registerHostCapabilities } from './host-capabilities';
 import { registerIpc } from './ipc';
+import { loadKeyEncryptionKey } from './key-protector';
 import { buildMenu } from './menu';
 import { menuWords, setShellLanguage } from './menu-words';
 import { registerScheme, serveRenderer } from './protocol';
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     builtin: loadBuiltin(resourcesDir),
     nativeBinding: nativeBinding(resourcesDir),
+    keyEncryptionKey: loadKeyEncryptionKey(app.getPath('userData')),
   };
   try {
     link = await RestartingLink.open(

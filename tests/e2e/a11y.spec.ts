@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { HomePage, ProfilesPage } from './pages/app-pages';
+import { enterVenue } from './pages/venue-pages';
 import { expect, test } from './support/fixtures';
 
 async function seriousViolations(page: Page) {
@@ -29,5 +30,13 @@ test('axe-core finds no serious or critical violation on any screen', async ({ a
     await expect(page.locator('main')).not.toBeEmpty();
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), name).toEqual([]);
+  }
+  // The venue's area, entered from the start screen in venue mode.
+  await enterVenue(page, app.origin);
+  for (const tab of ['分会场汇总', '学员档案', '学习包']) {
+    await page.getByRole('navigation').getByRole('button', { name: tab }).click();
+    await expect(page.locator('main')).not.toBeEmpty();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), `venue: ${tab}`).toEqual([]);
   }
 });

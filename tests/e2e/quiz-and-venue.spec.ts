@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { HomePage, nav, ProfilesPage, SessionPage } from './pages/app-pages';
 import { answerAll, answerKey, submit } from './pages/quiz-pages';
+import { enterVenue } from './pages/venue-pages';
 import { test } from './support/fixtures';
 
 test.use({ locale: 'en-US' });
@@ -92,8 +93,8 @@ test('quiz: fail, review, practise, pass, complete; then a venue collects record
   const wang = await exportRecord(page, info.outputPath('wang-wu.json'));
   writeFileSync(wang, readFileSync(wang, 'utf8').replace('Wang Wu', 'Wang Liu'));
 
-  // The venue imports the three files.
-  await nav(page, /Venue report/);
+  // The venue, from its own entry on the start screen, imports the three files.
+  await enterVenue(page, app.origin);
   await page.getByLabel('Choose record files').setInputFiles([mine, li, wang]);
   await page.getByRole('button', { name: 'Check files and make the report' }).click();
   await expect(page.getByText('1 file was rejected')).toBeVisible();

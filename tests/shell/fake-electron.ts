@@ -191,9 +191,26 @@ export class FakeElectron {
         fake.menu = menu?.items ?? null;
       },
     };
+    // The OS keychain: only the main process has it, and only after ready. The fake seals with a
+    // fixed XOR (a stand-in for DPAPI or libsecret: it proves the app stores only what safeStorage
+    // returned and reads it back through safeStorage, not that anything is secret).
+    const seal = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+    const safeStorage = {
+      isEncryptionAvailable: () => {
+        fake.needReady('safeStorage');
+        return true;
+      },
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.concat([Buffer.from('sealed:'), seal(Buffer.from(text, 'utf8'))]),
+      decryptString: (buf: Buffer) => {
+        if (!buf.subarray(0, 7).equals(Buffer.from('sealed:')))
+          throw new Error('Error while decrypting the ciphertext');
+        return seal(buf.subarray(7)).toString('utf8');
+      },
+    };
     const utilityProcess = { fork: (modulePath: string, args: string[] = []) => fake.forkUtility(modulePath, args) };
     const BrowserWindow = makeBrowserWindow(fake);
-    return { app, protocol, ipcMain, dialog, session, screen, Menu, utilityProcess, BrowserWindow };
+    return { app, protocol, ipcMain, dialog, session, screen, Menu, utilityProcess, BrowserWindow, safeStorage };
   }
 
   private answerDialog(kind: string, args: unknown[]) {

@@ -2,13 +2,14 @@ import { contract, isCallName, type CallName } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { Core } from '../core';
 import { storageError } from '../db/open';
+import { adminHandlers } from './admin-handlers';
 import { appHandlers } from './app-handlers';
 import { recordsHandlers } from './records-handlers';
 import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
 import type { Handler, Handlers } from './types';
 
-const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers, ...recordsHandlers };
+const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers, ...recordsHandlers, ...adminHandlers };
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Reply<unknown>>;
 

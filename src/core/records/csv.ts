@@ -30,12 +30,13 @@ export function toCsv(rows: Cell[][]): string {
 }
 
 /**
- * Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped.
+ * Parses RFC 4180 text (BOM optional, CRLF or LF) into rows of strings; blank lines are dropped,
+ * unless `keepBlank` (then rows[i] is the file's row i + 1, as a spreadsheet numbers it).
  * A quote opens a quoted field only at the start of a field; elsewhere it is text, as spreadsheets
  * read it. A quoted field left open to the end of the file is refused (it would swallow every line
  * after it), naming the line where it opened.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, keepBlank = false): string[][] {
   const src = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -46,7 +47,7 @@ export function parseCsv(text: string): string[][] {
   let openedOn = 0;
   const endRow = () => {
     row.push(cell);
-    if (row.length > 1 || row[0]!.trim() !== '') rows.push(row);
+    if (keepBlank || row.length > 1 || row[0]!.trim() !== '') rows.push(row);
     row = [];
     cell = '';
     fieldStart = true;

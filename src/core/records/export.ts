@@ -5,6 +5,7 @@ import { packSummary } from '../library/summary';
 import { overview } from '../study/session';
 import { isoNow, type Clock } from '../time';
 import { installation } from './identity';
+import type { KeyProtector } from './key-protector';
 import { buildRecord, signedRecordText, signRecord } from './record';
 import { recordCsv } from './record-csv';
 import { xapiStatements } from './xapi';
@@ -17,6 +18,7 @@ export interface ExportRequest {
   packId: string;
   format: RecordFormat;
   language: Language;
+  keyProtector?: KeyProtector | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ function fileName(prefix: string, r: StudyRecord, ext: string): string {
 /** The participant's completion record in one of three formats, all from the same signed record. */
 export function exportRecord(req: ExportRequest): TextFile {
   const { db, profileId, packId } = req;
-  const inst = installation(db, req.clock);
+  const inst = installation(db, req.clock, req.keyProtector);
   const record = buildRecord(
     { db, installation: inst, profileId, packId, at: isoNow(req.clock) },
     overview(db, profileId, packId),

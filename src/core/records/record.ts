@@ -1,11 +1,17 @@
 import type Database from 'better-sqlite3';
-import { recordSessionSchema, studyRecordSchema, type StudyRecord } from '../../shared/contract/records';
+import {
+  RECORD_VERSION,
+  recordSessionSchema,
+  studyRecordSchema,
+  type StudyRecord,
+} from '../../shared/contract/records';
 import type { Overview } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { signBytes } from '../packs/keys';
 import { overview } from '../study/session';
 import type { Installation } from './identity';
 import { canonicalJson } from './canonical';
+import { gatherEvidence } from './evidence';
 
 export interface RecordContext {
   db: Database.Database;
@@ -31,19 +37,21 @@ export function participant(db: Database.Database, profileId: number): Participa
 
 /**
  * The record is built from `overview` (and so from sessionProgress), the same numbers the home and
- * "My progress" screens show. Parsing through the frozen v1 schema drops fields a later app version
- * adds to its progress rows, so the signed shape only changes with a new record version.
+ * "My progress" screens show. Parsing through the frozen schema drops fields a later app version
+ * adds to its progress rows, so the signed shape only changes with a new record version. The
+ * evidence beside the summary is what a venue recomputes the summary from (core/venue/rederive.ts).
  */
 export function buildRecord(ctx: RecordContext, data: Overview = overview(ctx.db, ctx.profileId, ctx.packId)) {
   const record: StudyRecord = {
     format: 'study-record',
-    version: 1,
+    version: RECORD_VERSION,
     installation: { id: ctx.installation.id, publicKey: ctx.installation.publicKey },
     participant: participant(ctx.db, ctx.profileId),
     pack: { id: data.pack.id, version: data.pack.version, title: data.pack.title },
     exportedAt: ctx.at,
     sessions: data.sessions.map((s) => recordSessionSchema.parse(s)),
     overall: data.overall,
+    evidence: gatherEvidence(ctx.db, ctx.profileId, ctx.packId),
   };
   return studyRecordSchema.parse(record);
 }

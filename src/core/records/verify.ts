@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { signedRecordSchema, studyRecordSchema, type StudyRecord } from '../../shared/contract/records';
+import { RECORD_VERSION, signedRecordSchema, studyRecordSchema, type StudyRecord } from '../../shared/contract/records';
 import type { RejectReason } from '../../shared/contract/venue';
 import { verifySignature } from '../packs/keys';
 import { canonicalJson } from './canonical';
 import { installationIdFor } from './identity';
 
-export type Verified = { ok: true; record: StudyRecord } | { ok: false; reason: RejectReason; detail: string };
+export type Verified =
+  | { ok: true; record: StudyRecord }
+  | { ok: false; reason: RejectReason; detail: string; key?: string; values?: Record<string, string | number> };
 
 const issue = (e: z.ZodError): string => {
   const first = e.issues[0];
@@ -30,6 +32,20 @@ export function verifyRecordText(text: string): Verified {
   }
   const envelope = signedRecordSchema.safeParse(raw);
   if (!envelope.success) return { ok: false, reason: 'schema', detail: issue(envelope.error) };
+  const version = (envelope.data.record as { version?: unknown }).version;
+  if (envelope.data.record.format === 'study-record' && version !== RECORD_VERSION && typeof version === 'number') {
+    // Version 1 carried only a summary; a venue re-derives, so it cannot accept one (see security.md).
+    const older = version < RECORD_VERSION;
+    return {
+      ok: false,
+      reason: 'old-format',
+      key: older ? 'venue.record.olderFormat' : 'venue.record.newerFormat',
+      values: { version, current: RECORD_VERSION },
+      detail: older
+        ? `record format version ${version} has no evidence to check; the participant should update the app and export again`
+        : `record format version ${version} is newer than this app reads (${RECORD_VERSION}); update the venue's app`,
+    };
+  }
   const parsed = studyRecordSchema.safeParse(envelope.data.record);
   if (!parsed.success) return { ok: false, reason: 'schema', detail: `record.${issue(parsed.error)}` };
   const { id, publicKey } = parsed.data.installation;

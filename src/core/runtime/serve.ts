@@ -2,6 +2,7 @@ import type { CoreInit, FromCore, HostOpName, HostOps, ToCore } from '../../shar
 import { AppError, type Reply } from '../../shared/errors';
 import { createDispatch, type Dispatch } from '../api/dispatch';
 import { Core } from '../core';
+import { envelopeProtector } from '../records/envelope-protector';
 
 /** One end of the channel to the host: a worker thread's parentPort, or Electron's process.parentPort. */
 export interface HostPort {
@@ -25,7 +26,14 @@ const notOpen: Reply<never> = {
  * same dispatcher the in-process tests use, and closes it (with the backup on quit) on `close`.
  * Calls are answered as they finish, not in order, so a long import does not hold up a quiz answer.
  */
-export function serveCore(port: HostPort, open: (o: CoreInit) => Promise<Core> = (o) => Core.open(o)): void {
+/** The Core for a host's init message: a key-encryption key becomes the signing key's protector. */
+const openCore = ({ keyEncryptionKey, ...o }: CoreInit): Promise<Core> =>
+  Core.open({
+    ...o,
+    ...(keyEncryptionKey ? { keyProtector: envelopeProtector(Buffer.from(keyEncryptionKey, 'base64')) } : {}),
+  });
+
+export function serveCore(port: HostPort, open: (o: CoreInit) => Promise<Core> = openCore): void {
   let core: Core | null = null;
   let dispatch: Dispatch | null = null;
   const handle = async (msg: ToCore): Promise<void> => {

@@ -1,13 +1,11 @@
 import type { StudyRecord } from '../../shared/contract/records';
 import type { RecordFile, RejectReason, VenueParticipant, VenueReport } from '../../shared/contract/venue';
+import { verificationCode } from '../records/verification';
 import { verifyRecordText } from '../records/verify';
+import { EvidenceProblem, rederive, type Derived, type Values, type VenuePack } from './rederive';
 
-export interface ReportPack {
-  id: string;
-  version: string;
-  title: string;
-  sessions: { id: string; ord: number; title: string }[];
-}
+/** The pack a report is made for: the venue's installed copy, answer key included. */
+export type ReportPack = VenuePack;
 
 interface Kept {
   row: VenueParticipant;
@@ -43,25 +41,32 @@ export class VenueImport {
     return [...this.kept.values()].map((k) => k.row);
   }
 
-  private reject(file: string, reason: RejectReason, detail: string): void {
-    this.rejected.push({ file, reason, detail });
+  private reject(file: string, reason: RejectReason, detail: string, key?: string, values?: Values): void {
+    this.rejected.push({ file, reason, detail, ...(key ? { key } : {}), ...(values ? { values } : {}) });
   }
 
   private addOne(f: RecordFile): void {
     if ('tooLarge' in f) return this.reject(f.name, 'too-large', `${f.size} bytes`);
     const v = verifyRecordText(f.content);
-    if (!v.ok) return this.reject(f.name, v.reason, v.detail);
+    if (!v.ok) return this.reject(f.name, v.reason, v.detail, v.key, v.values);
     const r = v.record;
     if (r.pack.id !== this.pack.id) {
       const reason = this.installedPackIds.has(r.pack.id) ? 'other-pack' : 'unknown-pack';
       return this.reject(f.name, reason, `${r.pack.id} ${r.pack.version}`);
+    }
+    let derived: Derived;
+    try {
+      derived = rederive(r, this.pack);
+    } catch (e) {
+      if (!(e instanceof EvidenceProblem)) throw e;
+      return this.reject(f.name, 'evidence', e.message, e.reason, e.values);
     }
     this.accepted++;
     if (r.pack.version !== this.pack.version) {
       this.warnings.push({ file: f.name, code: 'pack-version', detail: `${r.pack.version} ≠ ${this.pack.version}` });
     }
     const key = `${r.installation.id}\u0000${r.participant.profileId}`;
-    const next: Kept = { row: this.toRow(r, f.name), time: Date.parse(r.exportedAt) };
+    const next: Kept = { row: this.toRow(r, derived, f.name), time: Date.parse(r.exportedAt) };
     const prev = this.kept.get(key);
     if (!prev) this.kept.set(key, next);
     else if (next.time > prev.time) {
@@ -70,9 +75,11 @@ export class VenueImport {
     } else this.superseded.push({ file: f.name, by: prev.row.file });
   }
 
-  /** The record's rows placed under the installed pack's sessions, matched by stable session id. */
-  private toRow(r: StudyRecord, file: string): VenueParticipant {
-    const byId = new Map(r.sessions.map((s) => [s.id, s]));
+  /**
+   * The participant's row: who they are from the record, every number re-derived from its
+   * evidence (placed under the installed pack's sessions by stable id), never the record's summary.
+   */
+  private toRow(r: StudyRecord, d: Derived, file: string): VenueParticipant {
     return {
       installationId: r.installation.id,
       profileId: r.participant.profileId,
@@ -82,19 +89,15 @@ export class VenueImport {
       packVersion: r.pack.version,
       exportedAt: r.exportedAt,
       file,
-      sessions: this.pack.sessions.map((p) => {
-        const s = byId.get(p.id);
-        return s
-          ? {
-              status: s.status,
-              passed: s.quiz.passed,
-              bestScore: s.quiz.bestScore,
-              attempts: s.quiz.attempts,
-              completedAt: s.completedAt,
-            }
-          : null;
+      code: verificationCode({
+        installationId: r.installation.id,
+        profileId: r.participant.profileId,
+        packId: r.pack.id,
+        evidence: r.evidence,
       }),
-      overall: { completed: r.overall.completed, total: r.overall.total, completedAt: r.overall.completedAt },
+      sessions: d.cells,
+      overall: d.overall,
+      studySeconds: d.studySeconds,
     };
   }
 }

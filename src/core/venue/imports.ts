@@ -3,9 +3,11 @@ import type Database from 'better-sqlite3';
 import type { RecordFile, VenueReport } from '../../shared/contract/venue';
 import { AppError } from '../../shared/errors';
 import type { Library } from '../library/library';
+import { packQuestions } from '../quiz/questions';
 import { isoNow, type Clock } from '../time';
 import { VenueImport, type ReportPack } from './collector';
 import { buildReport } from './report';
+import { isEmptyRoster, loadRoster, type RosterInput } from './roster-load';
 
 /** A venue rarely runs two imports at once; a few open ones cover a second window or tab. */
 const MAX_OPEN = 4;
@@ -41,8 +43,10 @@ export class VenueImports {
     return { received: imp.received, accepted: imp.accepted, rejected: imp.rejected.length };
   }
 
-  finish(importId: string, roster?: string): VenueReport {
-    const report = buildReport(this.get(importId), roster, isoNow(this.clock));
+  async finish(importId: string, roster?: RosterInput): Promise<VenueReport> {
+    const imp = this.get(importId);
+    const loaded = isEmptyRoster(roster) ? null : await loadRoster(roster);
+    const report = buildReport(imp, loaded, isoNow(this.clock));
     this.open.delete(importId);
     this.last = report;
     return report;
@@ -65,15 +69,22 @@ export class VenueImports {
     return imp;
   }
 
+  /** The installed pack with its answer key and key points: what every record is re-derived against. */
   private reportPack(packId: string): ReportPack {
-    const pack = this.db.prepare('SELECT id, version, title FROM packs WHERE id = ?').get(packId) as Omit<
-      ReportPack,
-      'sessions'
-    >;
-    const sessions = this.db
-      .prepare('SELECT id, ord, title FROM sessions WHERE pack_id = ? ORDER BY ord')
-      .all(packId) as ReportPack['sessions'];
-    return { ...pack, sessions };
+    const pack = this.db.prepare('SELECT id, version, title FROM packs WHERE id = ?').get(packId) as {
+      id: string;
+      version: string;
+      title: string;
+    };
+    const rows = this.db
+      .prepare('SELECT id, ord, title, pass_mark AS passMark FROM sessions WHERE pack_id = ? ORDER BY ord')
+      .all(packId) as { id: string; ord: number; title: string; passMark: number }[];
+    const kp = this.db.prepare('SELECT id FROM key_points WHERE pack_id = ? AND session_id = ? ORDER BY ord');
+    const sessions = rows.map((s) => ({
+      ...s,
+      keyPoints: (kp.all(packId, s.id) as { id: string }[]).map((k) => k.id),
+    }));
+    return { ...pack, sessions, questions: packQuestions(this.db, packId) };
   }
 }
 

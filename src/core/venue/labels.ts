@@ -7,13 +7,18 @@ export interface VenueLabels {
   person: string[];
   session: (n: number) => string[];
   tail: string[];
-  sheets: { participants: string; summary: string; rejected: string; missing: string };
+  sheets: { participants: string; summary: string; rejected: string; missing: string; units: string };
   summary: string[];
   overallRow: string;
   participantsRow: string;
   rejected: string[];
   missing: string[];
   reasons: Record<RejectReason, string>;
+  studyHours: string;
+  units: string[];
+  unitsTotal: string;
+  printed: string;
+  code: string;
 }
 
 /** From the shared locale files (`files.venue`), the same ones the renderer loads. */

@@ -1,11 +1,43 @@
-import type { VenueReport } from '../../shared/contract/venue';
+import type { UnitSummary, VenueParticipant, VenueReport } from '../../shared/contract/venue';
 import type { VenueImport } from './collector';
-import { matchRoster, parseRoster } from './roster';
+import { matchRoster, norm, type Person } from './roster';
+import type { LoadedRoster } from './roster-load';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
+/** Hours to one decimal, as a timesheet shows them. */
+const hours = (seconds: number) => Math.round(seconds / 360) / 10;
+
+/**
+ * Per work unit: enrolled (roster people of that unit; null without a roster), submitted,
+ * completed all sessions, and re-derived study hours. Units match as names do (full-width, spaces).
+ */
+export function unitSummaries(participants: VenueParticipant[], roster: Person[] | null): UnitSummary[] {
+  const units = new Map<string, UnitSummary & { seconds: number }>();
+  const unit = (name: string) => {
+    const key = norm(name);
+    let u = units.get(key);
+    if (!u)
+      units.set(
+        key,
+        (u = { unit: name, enrolled: roster ? 0 : null, submitted: 0, completedAll: 0, studyHours: 0, seconds: 0 }),
+      );
+    return u;
+  };
+  for (const p of roster ?? []) unit(p.unit).enrolled! += 1;
+  for (const p of participants) {
+    const u = unit(p.unit);
+    u.submitted++;
+    if (p.overall.completedAt !== null) u.completedAll++;
+    u.seconds += p.studySeconds;
+  }
+  return [...units.values()]
+    .map(({ seconds, ...u }) => ({ ...u, studyHours: hours(seconds) }))
+    .sort((a, b) => collator.compare(a.unit, b.unit));
+}
+
 /** The finished report: participants (sorted by unit, then name), totals, problems, roster gaps. */
-export function buildReport(imp: VenueImport, roster: string | undefined, at: string): VenueReport {
+export function buildReport(imp: VenueImport, roster: LoadedRoster | null, at: string): VenueReport {
   const participants = imp
     .participants()
     .sort((a, b) => collator.compare(a.unit, b.unit) || collator.compare(a.name, b.name));
@@ -16,7 +48,7 @@ export function buildReport(imp: VenueImport, roster: string | undefined, at: st
   }));
   return {
     pack: { id: imp.pack.id, version: imp.pack.version, title: imp.pack.title },
-    sessions: imp.pack.sessions,
+    sessions: imp.pack.sessions.map(({ id, ord, title }) => ({ id, ord, title })),
     participants,
     totals: {
       participants: participants.length,
@@ -32,7 +64,17 @@ export function buildReport(imp: VenueImport, roster: string | undefined, at: st
     rejected: imp.rejected,
     superseded: imp.superseded,
     warnings: imp.warnings,
-    roster: roster?.trim() ? matchRoster(parseRoster(roster), participants) : null,
+    roster: roster
+      ? {
+          ...matchRoster(roster.people, participants),
+          format: roster.format,
+          encoding: roster.encoding,
+          headerRow: roster.headerRow,
+          columns: roster.columns,
+          problems: roster.problems,
+        }
+      : null,
+    units: unitSummaries(participants, roster?.people ?? null),
     generatedAt: at,
   };
 }

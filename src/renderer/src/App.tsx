@@ -1,4 +1,4 @@
-import { lazy, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRoutes, navigate, type RouteDef } from './router';
 import type { Settings } from '../../shared/contract/app';
@@ -26,10 +26,15 @@ const ReviewScreen = screen(() => import('./screens/quiz/ReviewScreen'), 'Review
 const PracticeScreen = screen(() => import('./screens/quiz/PracticeScreen'), 'PracticeScreen');
 const SourceView = screen(() => import('./screens/SourceView'), 'SourceView');
 const MyProgress = screen(() => import('./screens/progress/MyProgress'), 'MyProgress');
-const VenueScreen = screen(() => import('./screens/venue/VenueScreen'), 'VenueScreen');
 const Search = screen(() => import('./screens/Search'), 'Search');
 const Library = screen(() => import('./screens/Library'), 'Library');
 const SettingsScreen = screen(() => import('./screens/Settings'), 'SettingsScreen');
+
+/** The venue's own area (report, profiles, packs), entered from the start screen: a chunk of its own. */
+const VenueArea = lazy(async () => {
+  const [module] = await Promise.all([import('./screens/admin/VenueArea'), loadFeatures(allFeatures)]);
+  return { default: module.VenueArea };
+});
 
 function NotFound() {
   const { t } = useTranslation();
@@ -45,7 +50,6 @@ const routes: RouteDef[] = [
   { path: 'practice', element: <PracticeScreen /> },
   { path: 'source', element: <SourceView /> },
   { path: 'progress', element: <MyProgress /> },
-  { path: 'venue', element: <VenueScreen /> },
   { path: 'search', element: <Search /> },
   { path: 'library', element: <Library /> },
   { path: 'settings', element: <SettingsScreen /> },
@@ -67,6 +71,8 @@ export function App({
 }) {
   const [settings, setSettings] = useState(initialSettings);
   const [profile, setProfile] = useState(initialProfile);
+  // The venue's area is its own top level, entered from the start screen, never a participant's page.
+  const [venue, setVenue] = useState(false);
   useEffect(() => {
     applyTextScale(settings.textScale);
   }, [settings.textScale]);
@@ -87,7 +93,14 @@ export function App({
     () => (profile ? { settings, updateSettings, profile, signOut } : null),
     [settings, updateSettings, profile, signOut],
   );
-  if (!state) return <ProfilesScreen onSelected={setProfile} />;
+  if (venue) {
+    return (
+      <Suspense fallback={null}>
+        <VenueArea onExit={() => setVenue(false)} />
+      </Suspense>
+    );
+  }
+  if (!state) return <ProfilesScreen onSelected={setProfile} onVenue={() => setVenue(true)} />;
   return (
     <AppContext.Provider value={state}>
       <HashRoutes layout={<Layout />} routes={routes} />

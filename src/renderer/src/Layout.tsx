@@ -38,7 +38,6 @@ export function Layout() {
     ['/search', t('nav.search')],
     ['/source', t('nav.source')],
     ['/library', t('nav.library')],
-    ['/venue', t('nav.venue')],
     ['/settings', t('nav.settings')],
   ];
   return (

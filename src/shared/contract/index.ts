@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adminCalls } from './admin';
 import { appCalls } from './app';
 import { libraryCalls } from './library';
 import { profileCalls } from './profiles';
@@ -16,6 +17,7 @@ export const contract = {
   ...quizCalls,
   ...recordCalls,
   ...venueCalls,
+  ...adminCalls,
 };
 
 export type Contract = typeof contract;

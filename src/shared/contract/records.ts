@@ -5,7 +5,7 @@ import { call } from './define';
 import { sessionStatusSchema } from './study';
 
 /**
- * The signed completion record a participant hands to their venue (format "study-record", v1).
+ * The signed completion record a participant hands to their venue (format "study-record", v2).
  * Its session rows are a frozen copy of the v1 fields of `sessionProgressSchema` (without the
  * pack's summary text): a record is signed data that venues must read for years, so it must not
  * change shape when the app's own progress row grows a field. A new shape is a new `version`.
@@ -30,9 +30,68 @@ export const recordSessionSchema = z.object({
 });
 export type RecordSession = z.infer<typeof recordSessionSchema>;
 
+/**
+ * What the summary rows are made of, so a venue can recompute them instead of believing them
+ * (format v2). Times are the laptop's own ISO times. Nothing here is secret: the answers are the
+ * participant's own, and the venue holds the answer key in its installed pack.
+ */
+export const evidenceAnswerSchema = z.object({
+  questionId: z.string(),
+  /** The stored QuizResponse; checked (not trusted) by the venue's grading. */
+  response: z.unknown(),
+  answeredAt: z.string(),
+});
+
+export const evidenceAttemptSchema = z.object({
+  packVersion: z.string(),
+  startedAt: z.string(),
+  submittedAt: z.string(),
+  passMark: z.number(),
+  /** The question ids this attempt asked, in the order shown. */
+  asked: z.array(z.string()).max(200),
+  score: z.number().int(),
+  total: z.number().int(),
+  passed: z.boolean(),
+  answers: z.array(evidenceAnswerSchema).max(200),
+});
+export type EvidenceAttempt = z.infer<typeof evidenceAttemptSchema>;
+
+/**
+ * Time on one piece of media (video, audio). Empty until watch time is tracked (issue #12): that
+ * work fills this list, and the venue adds its seconds to the session's time on task and credit.
+ */
+export const evidenceMediaSchema = z.object({ id: z.string(), seconds: z.number().int().nonnegative() });
+
+export const evidenceSessionSchema = z.object({
+  id: z.string(),
+  reading: z.object({
+    seconds: z.number().int().nonnegative(),
+    maxPosition: z.number(),
+    reachedEndAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  }),
+  media: z.array(evidenceMediaSchema).max(200),
+  keyPoints: z.array(z.object({ id: z.string(), reviewedAt: z.string() })).max(500),
+  attempts: z.array(evidenceAttemptSchema).max(500),
+  completedAt: z.string().nullable(),
+});
+export type EvidenceSession = z.infer<typeof evidenceSessionSchema>;
+
+export const evidenceSchema = z.object({
+  /** When the profile was made: no time on task can exceed the span from here to the export. */
+  profileCreatedAt: z.string(),
+  /** Corrections of the participant's name, unit or venue on this computer, oldest first. */
+  profileChanges: z.array(z.object({ field: z.string(), from: z.string(), to: z.string(), at: z.string() })).max(1000),
+  sessions: z.array(evidenceSessionSchema).max(50),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** The record format this app writes. Version 1 (summary only, no evidence) is refused by venues. */
+export const RECORD_VERSION = 2;
+
 export const studyRecordSchema = z.object({
   format: z.literal('study-record'),
-  version: z.literal(1),
+  version: z.literal(RECORD_VERSION),
   installation: z.object({ id: z.string().uuid(), publicKey: z.string() }),
   participant: z.object({ profileId: z.number().int(), name: z.string(), unit: z.string(), venue: z.string() }),
   pack: z.object({ id: stableId, version: semver, title: z.string() }),
@@ -44,6 +103,7 @@ export const studyRecordSchema = z.object({
     fraction: z.number(),
     completedAt: z.string().nullable(),
   }),
+  evidence: evidenceSchema,
 });
 export type StudyRecord = z.infer<typeof studyRecordSchema>;
 
@@ -70,4 +130,17 @@ export const recordCalls = {
     }),
     textFileSchema,
   ),
+  /**
+   * Which installation signs this computer's records, and whether its key is kept encrypted by the
+   * OS keychain (Electron) or unencrypted in the database (browser host): the export screen says which.
+   */
+  /**
+   * What the printed record carries: its number (installation and profile) and the verification
+   * code the venue report shows for a record file with the same study (core/records/verification.ts).
+   */
+  'records.printInfo': call(
+    z.object({ packId: stableId.optional() }),
+    z.object({ recordNumber: z.string(), verificationCode: z.string() }),
+  ),
+  'records.signingInfo': call(z.object({}), z.object({ installationId: z.string(), keyProtected: z.boolean() })),
 };

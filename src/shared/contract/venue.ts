@@ -19,6 +19,10 @@ export const rejectReasonSchema = z.enum([
   'unknown-pack',
   'other-pack',
   'too-large',
+  /** Format version 1: a summary without evidence, which a venue cannot check. */
+  'old-format',
+  /** The evidence is impossible or disagrees with the summary; `key` names exactly what. */
+  'evidence',
 ]);
 export type RejectReason = z.infer<typeof rejectReasonSchema>;
 
@@ -44,10 +48,43 @@ export const venueParticipantSchema = z.object({
   /** Aligned with the report's sessions; null where the record does not have that session. */
   sessions: z.array(venueCellSchema.nullable()),
   overall: z.object({ completed: z.number().int(), total: z.number().int(), completedAt: z.string().nullable() }),
+  /** The code on the participant's printed record with the same study (records.printInfo). */
+  code: z.string(),
+  /** Time on task re-derived from the evidence (reading, quizzes; media once tracked), seconds. */
+  studySeconds: z.number().int(),
 });
 export type VenueParticipant = z.infer<typeof venueParticipantSchema>;
 
 const person = z.object({ name: z.string(), unit: z.string() });
+
+/** A roster row that could not be used, by its row number; `reason` is a reasons.<key> locale key. */
+export const rosterProblemSchema = z.object({
+  row: z.number().int(),
+  reason: z.string(),
+  first: z.number().int().optional(),
+});
+export type RosterProblem = z.infer<typeof rosterProblemSchema>;
+
+/** How the roster file was read: shown in the preview so a wrong guess is visible before the report. */
+export const rosterReadingSchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']).nullable(),
+  /** 1-based row of the recognised header (姓名/Name …), or null when name, unit were assumed. */
+  headerRow: z.number().int().nullable(),
+  /** The header's text of each recognised column, or null when absent. */
+  columns: z.object({ name: z.string().nullable(), unit: z.string().nullable(), venue: z.string().nullable() }),
+  problems: z.array(rosterProblemSchema),
+});
+
+/** Per work unit, what a venue official prints: enrolled (from the roster), submitted, completed, hours. */
+export const unitSummarySchema = z.object({
+  unit: z.string(),
+  enrolled: z.number().int().nullable(),
+  submitted: z.number().int(),
+  completedAll: z.number().int(),
+  studyHours: z.number(),
+});
+export type UnitSummary = z.infer<typeof unitSummarySchema>;
 
 export const venueReportSchema = z.object({
   pack: z.object({ id: z.string(), version: z.string(), title: z.string() }),
@@ -65,17 +102,37 @@ export const venueReportSchema = z.object({
     /** Valid records replaced by a newer export of the same participant on the same computer. */
     superseded: z.number().int(),
   }),
-  rejected: z.array(z.object({ file: z.string(), reason: rejectReasonSchema, detail: z.string() })),
+  rejected: z.array(
+    z.object({
+      file: z.string(),
+      reason: rejectReasonSchema,
+      detail: z.string(),
+      /** The specific reason as a locale key (reasons.<key>) and its interpolation values. */
+      key: z.string().optional(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   superseded: z.array(z.object({ file: z.string(), by: z.string() })),
   warnings: z.array(z.object({ file: z.string(), code: z.enum(['pack-version']), detail: z.string() })),
-  roster: z.object({ total: z.number().int(), missing: z.array(person), notOnRoster: z.array(person) }).nullable(),
+  roster: z
+    .object({ total: z.number().int(), missing: z.array(person), notOnRoster: z.array(person) })
+    .extend(rosterReadingSchema.shape)
+    .nullable(),
+  units: z.array(unitSummarySchema),
   generatedAt: z.string(),
 });
 export type VenueReport = z.infer<typeof venueReportSchema>;
 
 const importId = z.string().uuid();
-/** A roster CSV (columns name, unit), UTF-8 with or without BOM. */
-const roster = z.string().max(5_000_000).optional();
+/**
+ * A roster: the file as the venue saved it (CSV in any common encoding, or XLSX), base64, or
+ * (tests, scripts) its text.
+ */
+export const rosterFileSchema = z.object({ name: z.string().max(1000), base64: z.string().max(14_000_000) });
+const roster = z.union([z.string().max(5_000_000), rosterFileSchema]).optional();
+
+/** The venue's IANA time zone (the renderer's); times in exports are local to it. Default: the core's. */
+const timeZone = z.string().max(64).optional();
 
 export const venueCalls = {
   /** Long imports: begin, then addBatch per few hundred files (a progress bar between), then finish. */
@@ -93,13 +150,21 @@ export const venueCalls = {
     z.object({ packId: stableId.optional(), files: z.array(recordFileSchema).max(MAX_BATCH_FILES), roster }),
     venueReportSchema,
   ),
+  /** What the roster file will give: how it was read, its first people, and rows it cannot use. */
+  'venue.previewRoster': call(
+    z.object({ roster: rosterFileSchema }),
+    rosterReadingSchema.extend({
+      total: z.number().int(),
+      first: z.array(person.extend({ row: z.number().int() })),
+    }),
+  ),
   /** Exports of the last finished report, kept in the core (see core/venue/imports.ts). */
   'venue.exportCsv': call(
-    z.object({ language: languageSchema.default('zh-CN') }),
+    z.object({ language: languageSchema.default('zh-CN'), timeZone }),
     z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   ),
   'venue.exportXlsx': call(
-    z.object({ language: languageSchema.default('zh-CN') }),
+    z.object({ language: languageSchema.default('zh-CN'), timeZone }),
     z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
 };

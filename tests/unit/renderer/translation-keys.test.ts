@@ -28,6 +28,7 @@ const dynamic: Record<string, readonly string[]> = {
   'records.statusValue.${}': sessionStatusSchema.options,
   'records.export.${}': recordFormatSchema.options,
   'quiz.${}': ['true', 'false'],
+  'quiz.tfAnswer.${}': ['true', 'false'],
   'quiz.hint.${}': askedQuestionSchema.shape.type.options,
   'search.kind.${}': searchHitSchema.shape.kind.options,
   'venue.reasons.${}': rejectReasonSchema.options,

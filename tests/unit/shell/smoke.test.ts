@@ -178,6 +178,18 @@ describe('the contract through bridge → ipcMain → core', () => {
     }
   });
 
+  it('keeps the record signing key sealed by the OS keychain, which only main can open', async () => {
+    expect(await value('records.signingInfo')).toMatchObject({ keyProtected: true });
+    expect(readFileSync(join(userData, 'signing-key-seal.bin')).subarray(0, 7).toString()).toBe('sealed:');
+    const db = new Database(join(userData, 'data', 'progress.sqlite'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT private_key_pem AS stored FROM installation').get() as { stored: string };
+      expect(row.stored).not.toMatch(/PRIVATE KEY/);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses names outside the contract, in the preload and in main', async () => {
     expect(await call('../../etc', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     await expect(fake.invoke(win.webContents.mainFrame, win.webContents, 'api:nothing.here', [{}])).rejects.toThrow(

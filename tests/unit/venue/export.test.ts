@@ -30,46 +30,72 @@ describe('venue report exports', () => {
   });
 
   it('writes the participants table as CSV with numbers as numbers', async () => {
-    const { call } = await imported();
-    const file = await call('venue.exportCsv', { language: 'zh-CN' });
+    const { call, report } = await imported();
+    const file = await call('venue.exportCsv', { language: 'zh-CN', timeZone: 'Asia/Shanghai' });
     expect(file.fileName).toMatch(/^venue-report-hubei-special-training-class-\d{8}-\d{6}\.csv$/);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(file.content);
-    expect(header!.slice(0, 8)).toEqual([
+    expect(header!.slice(0, 6)).toEqual([
       '姓名',
       '工作单位',
       '分会场',
-      '学习包版本',
-      '导出时间',
       '专题1 是否通过',
       '专题1 最高分(%)',
       '专题1 完成时间',
     ]);
+    expect(header!.slice(21, 26)).toEqual(['已完成专题数', '专题总数', '全部完成时间', '学习时长(小时)', '学习包版本']);
     expect(rows).toHaveLength(2);
     const wang = rows.find((r) => r[0] === '王五')!;
-    expect(wang.slice(5, 11)).toEqual(['是', '86', expect.stringMatching(/Z$/), '否', '0', '']);
+    // Times in the venue's local time with its offset, not UTC text.
+    expect(wang.slice(3, 9)).toEqual([
+      '是',
+      '100',
+      expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
+      '否',
+      '0',
+      '',
+    ]);
+    const completed = report.participants.find((p) => p.name === '王五')!.sessions[0]!.completedAt!;
+    expect(Date.parse(wang[5]!)).toBe(Math.floor(Date.parse(completed) / 1000) * 1000);
     expect(rows.some((r) => r[0] === '\'=HYPERLINK("x")')).toBe(true);
   });
 
   it('writes an XLSX workbook whose numbers read back as numbers', async () => {
     const { call, report } = await imported();
-    const file = await call('venue.exportXlsx', { language: 'en' });
+    const file = await call('venue.exportXlsx', { language: 'en', timeZone: 'Asia/Shanghai' });
     expect(file.fileName).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Participants', 'Summary', 'Rejected files', 'Not submitted']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Participants',
+      'Summary',
+      'By unit',
+      'Rejected files',
+      'Not submitted',
+    ]);
 
     const people = wb.getWorksheet('Participants')!;
     const header = people.getRow(1).values as unknown[];
     const col = (name: string) => header.indexOf(name);
     expect(people.rowCount).toBe(1 + report.participants.length);
     const wang = [2, 3].map((n) => people.getRow(n)).find((r) => r.getCell(1).value === '王五')!;
-    expect(wang.getCell(col('S1 best score (%)')).value).toBe(86);
+    expect(wang.getCell(col('S1 best score (%)')).value).toBe(100);
     expect(wang.getCell(col('S2 best score (%)')).value).toBe(0); // a 0% score is 0, not empty
     expect(wang.getCell(col('S3 best score (%)')).value).toBeNull(); // never submitted
     expect(wang.getCell(col('S1 passed')).value).toBe('yes');
     expect(wang.getCell(col('Sessions completed')).value).toBe(1);
     expect(wang.getCell(col('Profile id')).value).toBe(report.participants[0]!.profileId);
+    // A real date cell holding Beijing wall-clock time, shown as a date.
+    const done = wang.getCell(col('S1 completed at'));
+    const at = report.participants.find((p) => p.name === '王五')!.sessions[0]!.completedAt!;
+    expect(done.value).toBeInstanceOf(Date);
+    expect((done.value as Date).getTime()).toBe(Date.parse(at) + 8 * 3600_000);
+    expect(people.getColumn(col('S1 completed at')).numFmt).toBe('yyyy-mm-dd'); // the day prints; the time stays in the cell
+    expect(people.getColumn(col('Exported at')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(typeof wang.getCell(col('Study time (h)')).value).toBe('number');
+    // Printed as an official needs it: A4 landscape, one page wide, the header on every page.
+    expect(people.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(people.pageSetup.printTitlesRow).toBe('1:1');
     const formulaName = [2, 3].map((n) => people.getRow(n)).find((r) => r.getCell(1).value !== '王五')!;
     expect(formulaName.getCell(1).value).toBe('=HYPERLINK("x")'); // text, not a formula
 

@@ -3,12 +3,14 @@ import { installationIdFor } from '../../../src/core/records/identity';
 import { signedRecordText, signRecord } from '../../../src/core/records/record';
 import { verifyRecordText } from '../../../src/core/records/verify';
 import { generateKeyPair, type KeyPair } from '../../../src/core/packs/keys';
+import type { Core } from '../../../src/core/core';
 import type { StudyRecord } from '../../../src/shared/contract/records';
-import { seededCore } from '../records/seed';
+import { honestParticipant } from './honest';
 
 /** One real exported record (from a real core with real progress) to vary for other participants. */
 export async function baseRecord() {
-  const seeded = await seededCore();
+  const track: Core[] = [];
+  const seeded = await honestParticipant(track);
   const file = await seeded.call('records.export', { format: 'json' });
   const v = verifyRecordText(file.content);
   if (!v.ok) throw new Error(v.detail);
@@ -28,13 +30,25 @@ export interface Variation {
   exportedAt?: string;
   packId?: string;
   packVersion?: string;
-  passedS1?: boolean;
+}
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+
+/** Every time of the record moved by `ms`, as if the participant had studied that much earlier or later. */
+function shifted<T>(value: T, ms: number): T {
+  if (typeof value === 'string' && ISO.test(value)) return new Date(Date.parse(value) + ms).toISOString() as T;
+  if (Array.isArray(value)) return value.map((v) => shifted(v, ms)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, ms)])) as T;
+  }
+  return value;
 }
 
 /** The base record as another participant's signed file, signed by `machine`'s key. */
 export function signedFile(base: StudyRecord, machine: KeyPair & { id: string }, v: Variation = {}): string {
+  const moved = v.exportedAt ? shifted(base, Date.parse(v.exportedAt) - Date.parse(base.exportedAt)) : base;
   const record: StudyRecord = {
-    ...base,
+    ...moved,
     installation: { id: machine.id, publicKey: machine.publicKey },
     participant: {
       ...base.participant,
@@ -44,9 +58,6 @@ export function signedFile(base: StudyRecord, machine: KeyPair & { id: string },
     },
     pack: { ...base.pack, id: v.packId ?? base.pack.id, version: v.packVersion ?? base.pack.version },
     exportedAt: v.exportedAt ?? base.exportedAt,
-    sessions: base.sessions.map((s, i) =>
-      i === 0 && v.passedS1 !== undefined ? { ...s, quiz: { ...s.quiz, passed: v.passedS1 } } : s,
-    ),
   };
   return signedRecordText(signRecord(record, machine.privateKeyPem));
 }

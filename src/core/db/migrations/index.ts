@@ -4,6 +4,7 @@ import { migration003 } from './003-search';
 import { migration004 } from './004-installation';
 import { migration005 } from './005-translations';
 import { migration006 } from './006-media';
+import { migration007 } from './007-profile-admin';
 import type { Migration } from './types';
 
 /** The registry: one file per schema version, in order. Append, never edit a shipped one. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

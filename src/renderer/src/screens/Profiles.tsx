@@ -100,9 +100,10 @@ function CreateForm({ onDone }: { onDone: (p: Profile) => void }) {
   );
 }
 
-export function ProfilesScreen({ onSelected }: { onSelected: (p: Profile) => void }) {
+export function ProfilesScreen({ onSelected, onVenue }: { onSelected: (p: Profile) => void; onVenue?: () => void }) {
   const { t } = useTranslation();
   const list = useCall('profiles.list', {});
+  const venueMode = useCall('venueMode.get', {});
   const [locked, setLocked] = useState<Profile>();
   const [error, setError] = useState<Error>();
   const choose = (p: Profile) => {
@@ -131,6 +132,13 @@ export function ProfilesScreen({ onSelected }: { onSelected: (p: Profile) => voi
         </ul>
       )}
       <CreateForm onDone={onSelected} />
+      {venueMode.data?.enabled && onVenue && (
+        <p className="venue-entry">
+          <button type="button" className="secondary" onClick={onVenue}>
+            {t('venueAdmin.enter')}
+          </button>
+        </p>
+      )}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { isLanguage } from '../../../shared/languages';
 import { useCall } from '../hooks/useCall';
 import { useApp } from '../state';
 import { ContentLanguageSetting } from './content/ContentLanguageSetting';
+import { VenueModeSettings } from './admin/VenueModeSettings';
 
 const STEPS = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
@@ -52,6 +53,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </section>
+      <VenueModeSettings />
       {info.data && (
         <section className="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('settings.about')}</h2>

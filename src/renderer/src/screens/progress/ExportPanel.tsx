@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordFormat } from '../../../../shared/contract/records';
 import { call } from '../../api/client';
 import { wordError } from '../../i18n/errorText';
+import { useCall } from '../../hooks/useCall';
 import { printPage, saveText } from './download';
 
 const formats: RecordFormat[] = ['json', 'csv', 'xapi'];
@@ -12,6 +13,7 @@ export function ExportPanel({ printName }: { printName: string }) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<{ busy: boolean; error?: string; saved?: string }>({ busy: false });
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const signing = useCall('records.signingInfo', {});
 
   const run = async (job: () => Promise<string | undefined>) => {
     setState({ busy: true });
@@ -32,6 +34,9 @@ export function ExportPanel({ printName }: { printName: string }) {
     <section className="card no-print" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('records.exportTitle')}</h2>
       <p>{t('records.exportHelp')}</p>
+      {signing.data && (
+        <p className="small">{t(signing.data.keyProtected ? 'signing.protected' : 'signing.unprotected')}</p>
+      )}
       <div className="row">
         {formats.map((f) => (
           <button

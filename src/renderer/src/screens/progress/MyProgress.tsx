@@ -8,6 +8,7 @@ import { useApp } from '../../state';
 import { ExportPanel } from './ExportPanel';
 import { formatTime, SessionTable } from './SessionTable';
 import './records.css';
+import './printed-record.css';
 
 /**
  * "My progress": the same course.overview the home screen shows, as a table, with the record
@@ -18,6 +19,7 @@ export function MyProgress() {
   const { profile } = useApp();
   const language = useContentLanguage();
   const { data, error, reload } = useCall('course.overview', { language });
+  const print = useCall('records.printInfo', {});
   // The time the page was opened, printed on paper as the record's "as of" time.
   const [openedAt] = useState(() => new Date().toISOString());
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
@@ -58,6 +60,14 @@ export function MyProgress() {
           </dd>
           <dt className="print-only">{t('records.asOf')}</dt>
           <dd className="print-only">{formatTime(openedAt, i18n.language)}</dd>
+          {print.data && (
+            <>
+              <dt className="print-only">{t('printedRecord.number')}</dt>
+              <dd className="print-only">{print.data.recordNumber}</dd>
+              <dt className="print-only">{t('printedRecord.code')}</dt>
+              <dd className="print-only record-code">{print.data.verificationCode}</dd>
+            </>
+          )}
         </dl>
         <ProgressBar value={overall.fraction} label={t('records.overall')} />
       </section>
@@ -67,6 +77,15 @@ export function MyProgress() {
           <SessionTable sessions={sessions} />
         </div>
         <p className="small">{t('records.legend')}</p>
+      </section>
+      {/* On paper: what the code means, and the lines the venue signs and seals. */}
+      <section className="print-only printed-record-foot">
+        <p className="small">{t('printedRecord.codeHelp')}</p>
+        <div className="signature-lines">
+          <span>{t('printedRecord.participantSignature')}</span>
+          <span>{t('printedRecord.venueSignature')}</span>
+          <span>{t('printedRecord.seal')}</span>
+        </div>
       </section>
       <ExportPanel printName={`${t('records.printTitle')}-${profile.name}.pdf`} />
     </div>

@@ -8,7 +8,7 @@ export interface Picked {
 
 /**
  * Three inputs: several record files, a whole folder (e.g. the USB stick's folder), and the
- * optional roster CSV. The folder input's `webkitdirectory` is set on the element because React
+ * optional roster (CSV in any common encoding, or XLSX). The folder input's `webkitdirectory` is set on the element because React
  * does not know the attribute; Chromium (and so Electron) supports it.
  */
 export function FilePickers(props: {
@@ -49,7 +49,7 @@ export function FilePickers(props: {
         {t('venue.chooseRoster')}
         <input
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={props.disabled}
           onChange={(e) => props.onRoster(e.target.files?.[0])}
         />

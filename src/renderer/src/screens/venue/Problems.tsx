@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VenueReport } from '../../../../shared/contract/venue';
 import { Pager, usePage } from './Pager';
@@ -7,6 +8,13 @@ import { Pager, usePage } from './Pager';
  * the core's English diagnosis: kept in the exported report and a tooltip, not in the sentence.
  */
 const DATA_DETAIL = new Set<string>(['unknown-pack', 'other-pack']);
+
+/** A rejection's values, with the kind of time (`what`) in the reader's language. */
+function reasonValues(values: Record<string, string | number> | undefined, t: TFunction) {
+  const v = { ...values };
+  if (typeof v.what === 'string') v.what = t(`venueReport.what.${v.what}`);
+  return v;
+}
 
 /** Every file that did not count, with its reason: nothing is dropped without a word. */
 export function RejectedList({ rejected }: { rejected: VenueReport['rejected'] }) {
@@ -20,6 +28,7 @@ export function RejectedList({ rejected }: { rejected: VenueReport['rejected'] }
         {rows.map((r, i) => (
           <li key={`${r.file}#${i}`}>
             <strong>{r.file}</strong>: <span title={r.detail}>{t(`venue.reasons.${r.reason}`)}</span>
+            {r.key && <span className="block">{t(`reasons.${r.key}`, reasonValues(r.values, t))}</span>}
             {DATA_DETAIL.has(r.reason) && <span className="small"> ({r.detail})</span>}
           </li>
         ))}
@@ -38,6 +47,16 @@ export function OtherNotes({ report }: { report: VenueReport }) {
         <section className="card" aria-labelledby="roster-heading">
           <h2 id="roster-heading">{t('venue.rosterTitle')}</h2>
           <p>{t('venue.rosterSummary', { total: roster.total, missing: roster.missing.length })}</p>
+          {roster.problems.length > 0 && (
+            <details>
+              <summary>{t('venueReport.rosterProblems', { count: roster.problems.length })}</summary>
+              <ul>
+                {roster.problems.map((p) => (
+                  <li key={`${p.row}-${p.reason}`}>{t(`reasons.${p.reason}`, { ...p })}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           {roster.missing.length > 0 && (
             <ul>
               {roster.missing.map((p, i) => (

@@ -2,11 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VenueReport } from '../../../../shared/contract/venue';
 import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useCall } from '../../hooks/useCall';
 import { saveBase64, saveText } from '../progress/download';
 import '../progress/records.css';
-import { importRecords, recordFilesOf, type ImportProgress } from './importer';
+import { importRecords, recordFilesOf, rosterFile, type ImportProgress } from './importer';
+import { RosterPreview, type RosterReading } from './RosterPreview';
+import { UnitSummary } from './UnitSummary';
+import './venue.css';
 import { FilePickers, type Picked } from './FilePickers';
 import { ParticipantsTable } from './ParticipantsTable';
 import { OtherNotes, RejectedList } from './Problems';
@@ -26,6 +30,7 @@ export function VenueScreen() {
   const [packId, setPackId] = useState<string>('');
   const [picked, setPicked] = useState<Picked>({ files: [], skipped: 0 });
   const [roster, setRoster] = useState<File | undefined>();
+  const [preview, setPreview] = useState<RosterReading | { error: Error } | undefined>();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [exportError, setExportError] = useState<string>();
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -44,11 +49,23 @@ export function VenueScreen() {
       setStep({ kind: 'failed', message: wordError(t, e).text });
     }
   };
+  const chooseRoster = async (file: File | undefined) => {
+    setRoster(file);
+    setPreview(undefined);
+    if (!file) return;
+    try {
+      setPreview(await call('venue.previewRoster', { roster: await rosterFile(file) }));
+    } catch (e) {
+      setPreview({ error: e as Error });
+    }
+  };
   const exportAs = async (kind: 'csv' | 'xlsx') => {
     setExportError(undefined);
+    // Times in the files are the venue's local time: this window's zone.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     try {
-      if (kind === 'csv') saveText(await call('venue.exportCsv', { language }));
-      else saveBase64(await call('venue.exportXlsx', { language }));
+      if (kind === 'csv') saveText(await call('venue.exportCsv', { language, timeZone }));
+      else saveBase64(await call('venue.exportXlsx', { language, timeZone }));
     } catch (e) {
       setExportError(wordError(t, e).text);
     }
@@ -75,8 +92,10 @@ export function VenueScreen() {
         <FilePickers
           disabled={busy}
           onFiles={(list, fromFolder) => setPicked(recordFilesOf(list, fromFolder))}
-          onRoster={setRoster}
+          onRoster={(f) => void chooseRoster(f)}
         />
+        {preview && 'error' in preview && <ErrorMessage error={preview.error} />}
+        {preview && !('error' in preview) && <RosterPreview preview={preview} />}
         <p role="status">
           {t('venue.chosen', { count: picked.files.length })}
           {picked.skipped > 0 && ` ${t('venue.skipped', { count: picked.skipped })}`}
@@ -105,6 +124,7 @@ export function VenueScreen() {
       {step.kind === 'done' && (
         <>
           <Summary report={step.report} />
+          <UnitSummary report={step.report} />
           <div className="row no-print">
             <button type="button" onClick={() => void exportAs('xlsx')}>
               {t('venue.exportXlsx')}

@@ -57,8 +57,16 @@ export async function importRecords(
     opts.onProgress({ done, total: files.length });
     batch = following;
   }
-  const roster = opts.roster ? await opts.roster.text() : undefined;
+  const roster = opts.roster ? await rosterFile(opts.roster) : undefined;
   return call('venue.finish', roster === undefined ? { importId } : { importId, roster });
+}
+
+/** The roster's bytes as they are (the core detects GBK, UTF-16 or XLSX), base64 for the contract. */
+export async function rosterFile(file: File): Promise<{ name: string; base64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, base64: btoa(binary) };
 }
 
 /** From a picked folder only .json files are records; the rest (a roster, desktop.ini) is counted. */
