@@ -40,7 +40,11 @@ if (!app.requestSingleInstanceLock()) {
   // Every webContents, not just the main window's: no navigation away, no new windows, no webviews.
   app.on('web-contents-created', (_e, contents) => lockDown(contents, devUrl));
 
-  app.whenReady().then(start, (e: unknown) => fail(e));
+  // Any failure while starting ends in the error box, never in a window-less running process.
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => fail(e));
 
   app.on('window-all-closed', () => app.quit());
   // The core closes the database (with its backup on quit) before the app exits.

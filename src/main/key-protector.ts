@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -26,6 +26,7 @@ export function loadKeyEncryptionKey(userData: string): string | undefined {
     }
   }
   const kek = randomBytes(32).toString('base64');
+  mkdirSync(userData, { recursive: true });
   writeFileSync(file, safeStorage.encryptString(kek), { flag: 'wx' });
   return kek;
 }

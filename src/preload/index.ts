@@ -11,7 +11,7 @@ import type { HostChannel, StudyBridge } from '../shared/bridge';
  */
 const BRIDGE_KEY = 'studyBridge';
 const CALL_PREFIX = 'api:';
-const NAME = /^[a-z]+\.[A-Za-z]+$/;
+const NAME = /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/;
 
 const host = (channel: HostChannel, ...args: unknown[]) => ipcRenderer.invoke(`host:${channel}`, ...args);
 

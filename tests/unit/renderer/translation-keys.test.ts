@@ -32,6 +32,26 @@ const dynamic: Record<string, readonly string[]> = {
   'quiz.hint.${}': askedQuestionSchema.shape.type.options,
   'search.kind.${}': searchHitSchema.shape.kind.options,
   'venue.reasons.${}': rejectReasonSchema.options,
+  'venueAdmin.do.${}': ['edit', 'pin', 'delete'],
+  'venueAdmin.open.${}': ['edit', 'pin', 'delete'],
+  'venueAdmin.field.${}': ['name', 'unit', 'venue'],
+  'venueReport.what.${}': [
+    'quizStarted',
+    'quizSubmitted',
+    'answer',
+    'reading',
+    'readToEnd',
+    'keyPointReviewed',
+    'completed',
+    'profileCreated',
+  ],
+  // Roster problems the core reports row by row (src/core/venue/roster*.ts).
+  'reasons.${}': [
+    'venue.roster.noHeader',
+    'venue.roster.rowDuplicate',
+    'venue.roster.rowNoName',
+    'venue.roster.rowUnreadable',
+  ],
 };
 
 type Tree = Record<string, unknown>;

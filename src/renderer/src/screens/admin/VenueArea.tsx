@@ -48,7 +48,7 @@ export function VenueArea({ onExit }: { onExit: () => void }) {
   const [tab, setTab] = useState<Tab>('report');
   const exit = () => void call('venueMode.lock', {}).finally(onExit);
   const tabs: [Tab, string][] = [
-    ['report', t('venue.nav')],
+    ['report', t('nav.venue')],
     ['profiles', t('venueAdmin.profilesTab')],
     ['packs', t('venueAdmin.packsTab')],
   ];
