@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors';
 import { writeBackup } from './db/backup';
 import { latestVersion } from './db/migrate';
 import { openDatabase } from './db/open';
+import { storageError } from './db/storage-error';
 import { Library } from './library/library';
 import { Uploads } from './library/uploads';
 import { fingerprint } from './packs/keys';
@@ -21,6 +22,8 @@ export interface CoreOptions {
   /** The signed pack shipped with the app and its publisher's public key (base64 raw Ed25519). */
   builtin?: { packFile: string; publicKey: string; publisherName: string };
   clock?: Clock;
+  /** How long a client may stay silent before its PIN profile is signed out (default 15 min). */
+  idleSignOutMs?: number;
   /** better-sqlite3 compiled for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
 }
@@ -43,7 +46,7 @@ export class Core {
     this.clock = options.clock ?? systemClock;
     this.notices = notices;
     this.settings = new SettingsStore(db);
-    this.profiles = new Profiles(db, this.settings, this.clock);
+    this.profiles = new Profiles(db, this.settings, this.clock, options.idleSignOutMs);
     this.uploads = new Uploads(options.dataDir);
     this.library = new Library(db, this.settings, this.uploads, this.clock);
   }
@@ -55,7 +58,7 @@ export class Core {
       await core.installBuiltin();
     } catch (e) {
       core.close();
-      throw e;
+      throw storageError(e, options.dataDir, 'startup') ?? e;
     }
     return core;
   }
@@ -126,10 +129,10 @@ export class Core {
     });
   }
 
-  /** Per-profile calls: the active profile and the pack the call refers to. */
-  scope(packId?: string): { profileId: number; packId: string; at: string } {
+  /** Per-profile calls: the calling client's active profile and the pack the call refers to. */
+  scope(clientId: string, packId?: string): { profileId: number; packId: string; at: string } {
     return {
-      profileId: this.profiles.requireActive(),
+      profileId: this.profiles.requireActive(clientId),
       packId: this.library.resolve(packId),
       at: this.clock.now().toISOString(),
     };

@@ -2,15 +2,22 @@ import { contract, isCallName, type CallName } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { Core } from '../core';
 import { storageError } from '../db/open';
+import { LOCAL_CLIENT } from '../profiles/client-sessions';
 import { appHandlers } from './app-handlers';
 import { recordsHandlers } from './records-handlers';
 import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
 import type { Handler, Handlers } from './types';
+import { storagePlace } from './storage-place';
 
 const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers, ...recordsHandlers };
 
-export type Dispatch = (name: unknown, input: unknown) => Promise<Reply<unknown>>;
+/**
+ * `clientId` names the caller (the browser host's per-tab session; absent in Electron, whose one
+ * window is the local client). The core keeps each client's active profile, so the same logic
+ * holds wherever the core runs (host process, worker thread, utilityProcess).
+ */
+export type Dispatch = (name: unknown, input: unknown, context?: { clientId?: string }) => Promise<Reply<unknown>>;
 
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues
@@ -23,7 +30,8 @@ const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
  * errors, never exceptions; handler failures are AppErrors or, if unexpected, INTERNAL.
  */
 export function createDispatch(core: Core, log: (e: unknown) => void = console.error): Dispatch {
-  return async (name, input) => {
+  return async (name, input, context) => {
+    const clientId = context?.clientId ?? LOCAL_CLIENT;
     if (!isCallName(name)) {
       return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Unknown call "${String(name)}".` } };
     }
@@ -36,16 +44,19 @@ export function createDispatch(core: Core, log: (e: unknown) => void = console.e
       };
     }
     try {
+      core.profiles.touch(clientId);
       const handler = handlers[name] as Handler<CallName>;
-      const value = await handler(parsed.data as never, core);
+      const value = await handler(parsed.data as never, core, { clientId });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) {
         return { ok: false, error: { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } };
       }
       // A full disk or read-only folder is the participant's to fix, so it gets a plain message.
-      const storage = storageError(e, core.options.dataDir);
-      if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
+      const storage = storageError(e, core.options.dataDir, storagePlace(name));
+      if (storage) {
+        return { ok: false, error: { code: storage.code, message: storage.message, detail: storage.detail ?? {} } };
+      }
       log(e);
       return {
         ok: false,

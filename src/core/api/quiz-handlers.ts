@@ -9,17 +9,18 @@ import type { Handlers } from './types';
 
 /** Every call runs as the active profile: attempts of other participants are NOT_FOUND. */
 export const quizHandlers: Handlers<keyof typeof quizCalls> = {
-  'quiz.start': ({ packId, sessionId, mode }, core) =>
-    startAttempt(core.db, core.scope(packId), sessionId ?? null, mode),
-  'quiz.answer': (input, core) => saveAnswer(core.db, core.scope(), input),
-  'quiz.submit': ({ attemptId }, core) => submitAttempt(core.db, core.scope(), attemptId),
-  'quiz.review': ({ attemptId }, core) => buildReview(core.db, loadAttempt(core.db, core.scope().profileId, attemptId)),
-  'quiz.history': ({ packId, sessionId }, core) => {
-    const s = core.scope(packId);
+  'quiz.start': ({ packId, sessionId, mode }, core, ctx) =>
+    startAttempt(core.db, core.scope(ctx.clientId, packId), sessionId ?? null, mode),
+  'quiz.answer': (input, core, ctx) => saveAnswer(core.db, core.scope(ctx.clientId), input),
+  'quiz.submit': ({ attemptId }, core, ctx) => submitAttempt(core.db, core.scope(ctx.clientId), attemptId),
+  'quiz.review': ({ attemptId }, core, ctx) =>
+    buildReview(core.db, loadAttempt(core.db, core.scope(ctx.clientId).profileId, attemptId)),
+  'quiz.history': ({ packId, sessionId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return quizHistory(core.db, s.profileId, s.packId, sessionId);
   },
-  'quiz.wrongList': ({ packId, sessionId }, core) => {
-    const s = core.scope(packId);
+  'quiz.wrongList': ({ packId, sessionId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return { items: wrongList(core.db, s.profileId, s.packId, sessionId ?? null) };
   },
 };

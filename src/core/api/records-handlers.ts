@@ -6,8 +6,8 @@ import { venueImports } from '../venue/imports';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof venueCalls> = {
-  'records.export': ({ format, language, packId }, core) => {
-    const s = core.scope(packId);
+  'records.export': ({ format, language, packId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return exportRecord({ db: core.db, clock: core.clock, profileId: s.profileId, packId: s.packId, format, language });
   },
   // Venue calls need no participant profile: the venue's operator collects other people's records.

@@ -7,12 +7,12 @@ import { markKeyPoint, saveNote, saveReading } from '../study/writes';
 import type { Handlers } from './types';
 
 export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libraryCalls> = {
-  'course.overview': ({ packId }, core) => {
-    const s = core.scope(packId);
+  'course.overview': ({ packId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return overview(core.db, s.profileId, s.packId);
   },
-  'session.get': ({ packId, sessionId }, core) => {
-    const s = core.scope(packId);
+  'session.get': ({ packId, sessionId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return sessionDetail(core.db, s.profileId, s.packId, sessionId);
   },
   'source.get': ({ packId }, core) => {
@@ -24,24 +24,24 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
     if (row.source_text === null) throw new AppError('NOT_FOUND', 'This pack has no source text.');
     return { packId: id, title: row.title, text: row.source_text };
   },
-  'reading.save': (input, core) => {
-    const s = core.scope(input.packId);
+  'reading.save': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     saveReading(core.db, { ...s, sessionId: input.sessionId }, input);
     return { savedAt: s.at };
   },
-  'keypoint.mark': (input, core) => {
-    const s = core.scope(input.packId);
+  'keypoint.mark': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     return {
       reviewedAt: markKeyPoint(core.db, { ...s, sessionId: input.sessionId }, input.keyPointId, input.reviewed),
     };
   },
-  'note.save': (input, core) => {
-    const s = core.scope(input.packId);
+  'note.save': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     saveNote(core.db, { ...s, sessionId: input.sessionId }, input.text);
     return { savedAt: s.at };
   },
-  'search.query': (input, core) => {
-    const s = core.scope(input.packId);
+  'search.query': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     return search(core.db, s.profileId, s.packId, input.query);
   },
   'library.list': (_, core) => core.library.list(),
@@ -50,6 +50,7 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
   'library.uploadChunk': ({ uploadId, offset, data }, core) => ({
     received: core.uploads.append(uploadId, offset, Buffer.from(data, 'base64')),
   }),
+  'library.uploadDiscard': ({ uploadId }, core) => ({ discarded: core.uploads.discard(uploadId) }),
   'library.import': ({ uploadId, trustPublisher, allowDowngrade }, core) =>
     core.library.importUpload(uploadId, { trustPublisher, allowDowngrade }),
 };

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
 import { listBackups, newestBackupAge, writeBackup } from './backup';
 import { migrate } from './migrate';
+import { storageError } from './storage-error';
 
 export const DB_FILE = 'progress.sqlite';
 const STARTUP_BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -14,28 +15,7 @@ export interface OpenResult {
   notices: Notice[];
 }
 
-/**
- * A disk-level SQLite failure (full, read-only, I/O error) as a STORAGE error with a message a
- * participant can act on; null for anything else. The database itself stays consistent: SQLite
- * rolls the failed transaction back.
- */
-export function storageError(e: unknown, dataDir: string): AppError | null {
-  const code = (e as { code?: unknown }).code;
-  if (typeof code !== 'string') return null;
-  if (code === 'SQLITE_FULL') {
-    return new AppError(
-      'STORAGE',
-      `The disk holding ${dataDir} is full, so this change was not saved. Free some space and try again.`,
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-    return new AppError(
-      'STORAGE',
-      `The progress database in ${dataDir} cannot be written (${code}), so this change was not saved.`,
-    );
-  }
-  return null;
-}
+export { storageError } from './storage-error';
 
 /** SQLite's own word that the file's content is damaged, as opposed to it being unopenable here. */
 const isCorruption = (e: unknown): boolean => {
@@ -57,7 +37,10 @@ function isHealthy(file: string, nativeBinding?: string, strict = false): boolea
     return rows.length === 1 && rows[0]!.quick_check === 'ok';
   } catch (e) {
     if (strict && !isCorruption(e)) {
-      throw new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`);
+      throw (
+        storageError(e, dirname(file), 'startup') ??
+        new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`)
+      );
     }
     return false;
   } finally {
@@ -143,7 +126,10 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
   } catch (e) {
-    throw new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`);
+    throw (
+      storageError(e, dataDir, 'startup') ??
+      new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`)
+    );
   }
   // FULL: in WAL mode NORMAL may lose the last commits on power loss; an answer the UI reported as
   // saved must survive that (see docs/performance.md for the measured cost).
@@ -160,7 +146,7 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
     }
   } catch (e) {
     db.close();
-    throw storageError(e, dataDir) ?? e;
+    throw storageError(e, dataDir, 'startup') ?? e;
   }
   return { db, notices };
 }

@@ -26,7 +26,7 @@ function checkTrust(db: Database.Database, pack: InstallablePack, opts: InstallO
       'PACK_UNTRUSTED',
       `This pack is signed by a publisher this app does not know ("${pack.manifest.publisher.name}", key ${pack.fingerprint}). ` +
         'Compare the fingerprint with the one your organisers gave you before trusting it.',
-      { fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
+      { reason: 'library.publisher.unknown', fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
     );
   }
 }
@@ -39,14 +39,14 @@ function checkReplacement(db: Database.Database, pack: InstallablePack, opts: In
     throw new AppError(
       'PACK_UNTRUSTED',
       `A pack with id "${pack.manifest.id}" is already installed from another publisher; a pack cannot take over another publisher's pack.`,
-      { packId: pack.manifest.id, fingerprint: pack.fingerprint },
+      { reason: 'library.pack.otherPublisher', packId: pack.manifest.id, fingerprint: pack.fingerprint },
     );
   }
   if (compareVersions(pack.manifest.version, existing.version) < 0 && !opts.allowDowngrade) {
     throw new AppError(
       'PACK_DOWNGRADE',
       `Version ${pack.manifest.version} is older than the installed ${existing.version}. Confirm the downgrade to install it.`,
-      { installed: existing.version, offered: pack.manifest.version },
+      { reason: 'library.pack.downgrade', installed: existing.version, offered: pack.manifest.version },
     );
   }
   return existing.version;

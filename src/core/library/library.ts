@@ -6,12 +6,16 @@ import type { SettingsStore } from '../settings';
 import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
 import { installPack } from './install';
+import { checkSameVersion } from './same-version';
 import type { InstallablePack } from './installable';
 import { trustPublisher } from './publishers';
 import { listPacks, packSummary } from './summary';
 import type { Uploads } from './uploads';
 
 const ACTIVE = 'activePackId';
+
+const QUESTIONS = new Set(['library.publisher.unknown', 'library.pack.downgrade']);
+const isQuestion = (e: unknown) => e instanceof AppError && QUESTIONS.has(String(e.detail?.reason));
 
 /** Which packs are installed, which one the participant studies, and importing new ones. */
 export class Library {
@@ -48,9 +52,9 @@ export class Library {
       this.uploads.discard(uploadId);
       return result;
     } catch (e) {
-      // A question for the participant (trust, downgrade) keeps the upload for the confirmed retry.
-      const askable = e instanceof AppError && (e.code === 'PACK_UNTRUSTED' || e.code === 'PACK_DOWNGRADE');
-      if (!askable) this.uploads.discard(uploadId);
+      // A question for the participant (trust, downgrade) keeps the upload for the confirmed retry
+      // (or library.uploadDiscard when declined); every other refusal frees the disk at once.
+      if (!isQuestion(e)) this.uploads.discard(uploadId);
       throw e;
     }
   }
@@ -70,6 +74,7 @@ export class Library {
     fileName: string,
     opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
   ) {
+    checkSameVersion(this.db, pack, opts.builtin ?? false);
     const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
       indexPackContent(this.db, id),
     );

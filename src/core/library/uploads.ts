@@ -65,10 +65,11 @@ export class Uploads {
     return { fileName: u.fileName, bytes };
   }
 
-  discard(id: string): void {
+  discard(id: string): boolean {
     const u = this.open.get(id);
     this.open.delete(id);
     if (u && existsSync(u.path)) rmSync(u.path, { force: true });
+    return u !== undefined;
   }
 
   private get(id: string): Upload {

@@ -2,9 +2,10 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-quizzes';
 import { migration003 } from './003-search';
 import { migration004 } from './004-installation';
+import { migration005 } from './005-pin-attempts-and-content-digests';
 import type { Migration } from './types';
 
 /** The registry: one file per schema version, in order. Append, never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
