@@ -3,7 +3,8 @@ import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync,
 import { dirname, join } from 'node:path';
 import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
-import { listBackups, newestBackupAge, writeBackup } from './backup';
+import { holdsProgress, listBackups, newestBackupAge, writeBackup } from './backup';
+import { lostItsSchema } from './empty-database';
 import { migrate } from './migrate';
 import { storageError } from './storage-error';
 
@@ -63,7 +64,9 @@ function setAside(dataDir: string, file: string): string {
 function recover(dataDir: string, file: string, nativeBinding?: string): Notice {
   const keptAt = setAside(dataDir, file);
   const at = new Date().toISOString();
-  const backup = listBackups(dataDir).find((b) => isHealthy(b, nativeBinding));
+  // A backup that holds progress first: an empty one (written after the data was lost) restores nothing.
+  const healthy = listBackups(dataDir).filter((b) => isHealthy(b, nativeBinding));
+  const backup = healthy.find(holdsProgress) ?? healthy[0];
   if (backup) {
     copyFileSync(backup, file);
     return {
@@ -119,7 +122,9 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   assertWritable(dataDir);
   const file = join(dataDir, DB_FILE);
   const notices: Notice[] = [];
-  if (existsSync(file) && !isHealthy(file, nativeBinding, true)) notices.push(recover(dataDir, file, nativeBinding));
+  if (existsSync(file) && (!isHealthy(file, nativeBinding, true) || lostItsSchema(dataDir, file, nativeBinding))) {
+    notices.push(recover(dataDir, file, nativeBinding));
+  }
 
   let db: Database.Database;
   try {
