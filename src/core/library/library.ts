@@ -7,6 +7,7 @@ import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
 import { installPack } from './install';
 import { checkSameVersion } from './same-version';
+import { checkPublisherName } from './publisher-names';
 import type { InstallablePack } from './installable';
 import { trustPublisher } from './publishers';
 import { listPacks, packSummary } from './summary';
@@ -75,6 +76,7 @@ export class Library {
     opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
   ) {
     checkSameVersion(this.db, pack, opts.builtin ?? false);
+    if (!opts.builtin) checkPublisherName(this.db, pack);
     const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
       indexPackContent(this.db, id),
     );

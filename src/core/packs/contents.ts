@@ -5,6 +5,7 @@ import { PackValidationError, type PackIssue } from './issues';
 import type { PackLimits } from './limits';
 import { checkSchema, issueAt, readJson, readText, type LocatedFile } from './located';
 import { collisionKey, MANIFEST_FILE, pathProblem, RESERVED_FILES } from './paths';
+import { hiddenTextIssues, MANIFEST_NAMES } from './display-text';
 import type { PackContents, PackSession } from './types';
 
 /**
@@ -105,6 +106,7 @@ export async function loadPackContents(
     return text?.ok ? text.value : null;
   };
 
+  issues.push(...hiddenTextIssues(MANIFEST_FILE, manifest, MANIFEST_NAMES));
   const sessions: PackSession[] = [];
   const contentFiles: LocatedFile[] = [];
   for (const [i, meta] of manifest.sessions.entries()) {
@@ -120,12 +122,15 @@ export async function loadPackContents(
       continue;
     }
     const content = checkSchema(cf.value, sessionFileSchema, issues);
+    issues.push(...hiddenTextIssues(meta.content, content));
+    if (material !== null) issues.push(...hiddenTextIssues(meta.material, material));
     if (content && material !== null) {
       sessions.push({ meta, material, content });
       contentFiles.push(cf.value);
     }
   }
   const sourceText = manifest.sourceText === undefined ? null : await fetchText(['sourceText'], manifest.sourceText);
+  if (sourceText !== null && manifest.sourceText) issues.push(...hiddenTextIssues(manifest.sourceText, sourceText));
   if (issues.length) fail(issues);
 
   const contents: PackContents = { manifest, sessions, sourceText };
