@@ -7,6 +7,7 @@ import { writeBackup } from './db/backup';
 import { latestVersion } from './db/migrate';
 import { openDatabase } from './db/open';
 import { storageError } from './db/storage-error';
+import { alteredPacks } from './library/content-digest';
 import { Library } from './library/library';
 import { Uploads } from './library/uploads';
 import { fingerprint } from './packs/keys';
@@ -55,7 +56,9 @@ export class Core {
     const { db, notices } = openDatabase(options.dataDir, options.nativeBinding);
     const core = new Core(db, options, notices);
     try {
-      await core.installBuiltin();
+      const altered = alteredPacks(db);
+      await core.installBuiltin(new Set(altered));
+      core.reportAltered(altered);
     } catch (e) {
       core.close();
       throw storageError(e, options.dataDir, 'startup') ?? e;
@@ -78,7 +81,7 @@ export class Core {
    * never stops the app: what is installed keeps working and the participant is told
    * (PACK_FILE_DAMAGED). Database failures still stop the start-up.
    */
-  private async installBuiltin(): Promise<void> {
+  private async installBuiltin(altered: ReadonlySet<string>): Promise<void> {
     const b = this.options.builtin;
     if (!b) return;
     this.library.trustBuiltin(b.publicKey, fingerprint(b.publicKey), b.publisherName);
@@ -90,7 +93,10 @@ export class Core {
       return;
     }
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (this.db.prepare('SELECT 1 FROM packs WHERE file_sha256 = ?').get(sha)) return;
+    // Installed from this very file and intact: nothing to do. Altered content is re-installed.
+    const installed = this.db.prepare('SELECT id FROM packs WHERE file_sha256 = ?').get(sha) as
+      { id: string } | undefined;
+    if (installed && !altered.has(installed.id)) return;
     try {
       // The shipped file must be signed by the shipped key: `builtin` skips the trust question, so
       // a file swapped for one signed by anybody else would otherwise be installed as built-in.
@@ -113,6 +119,32 @@ export class Core {
         return;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Installed content that no longer matches its digest and could not be re-installed from the
+   * shipped file: its quizzes refuse to grade (Library.altered) and the participant is told.
+   */
+  private reportAltered(altered: string[]): void {
+    if (!altered.length) return;
+    const at = this.clock.now().toISOString();
+    const still = new Set(alteredPacks(this.db));
+    for (const id of altered) {
+      if (!still.has(id)) {
+        this.notices.push({
+          code: 'PACK_CONTENT_REPAIRED',
+          at,
+          message: `The installed content of the pack "${id}" had been altered on disk; it was installed again from the pack file that came with the app.`,
+        });
+        continue;
+      }
+      this.library.altered.add(id);
+      this.notices.push({
+        code: 'PACK_CONTENT_ALTERED',
+        at,
+        message: `The installed content of the pack "${id}" no longer matches what its publisher signed, so its quizzes are not used. Import the pack file again from your organisers.`,
+      });
     }
   }
 

@@ -5,6 +5,7 @@ import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
 import { holdsProgress, listBackups, newestBackupAge, writeBackup } from './backup';
 import { lostItsSchema } from './empty-database';
+import { walDamage, type WalDamage } from './wal-check';
 import { migrate } from './migrate';
 import { storageError } from './storage-error';
 
@@ -83,6 +84,27 @@ function recover(dataDir: string, file: string, nativeBinding?: string): Notice 
 }
 
 /**
+ * SQLite will replay the WAL up to the damaged frame and silently drop the rest; the participant
+ * is told that the last changes may be missing, and the WAL (with the database as it was) is kept
+ * as evidence.
+ */
+function keepDamagedWal(dataDir: string, file: string, damage: WalDamage): Notice {
+  const dir = join(dataDir, 'corrupt');
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, `${DB_FILE}.${new Date().toISOString().replace(/[:.]/g, '-')}.wal-damaged`);
+  if (existsSync(file)) copyFileSync(file, target);
+  copyFileSync(`${file}-wal`, `${target}-wal`);
+  return {
+    code: 'DB_WAL_DAMAGED',
+    at: new Date().toISOString(),
+    message:
+      `The progress database's write-ahead log is damaged (frame ${damage.frame}); ` +
+      `${damage.lostCommits || 'the last'} saved change(s) after that point could not be read back and may be missing. ` +
+      `A copy of the damaged files was kept at ${target}.`,
+  };
+}
+
+/**
  * A folder the app cannot write to (read-only medium or mount, no permission) is refused up front
  * with a message naming the folder, instead of a bare SQLite error later (or progress that looks
  * saved but is not). `access(W_OK)` is not enough on its own: it ignores read-only mounts for some
@@ -122,6 +144,9 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   assertWritable(dataDir);
   const file = join(dataDir, DB_FILE);
   const notices: Notice[] = [];
+  // Before anything opens the database: closing a connection replays and deletes the WAL.
+  const wal = walDamage(`${file}-wal`);
+  if (wal) notices.push(keepDamagedWal(dataDir, file, wal));
   if (existsSync(file) && (!isHealthy(file, nativeBinding, true) || lostItsSchema(dataDir, file, nativeBinding))) {
     notices.push(recover(dataDir, file, nativeBinding));
   }

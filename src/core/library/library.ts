@@ -5,6 +5,7 @@ import { verifyPack } from '../packs/verify';
 import type { SettingsStore } from '../settings';
 import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
+import { recordContentDigest } from './content-digest';
 import { installPack } from './install';
 import { checkSameVersion } from './same-version';
 import { checkPublisherName } from './publisher-names';
@@ -20,6 +21,9 @@ const isQuestion = (e: unknown) => e instanceof AppError && QUESTIONS.has(String
 
 /** Which packs are installed, which one the participant studies, and importing new ones. */
 export class Library {
+  /** Packs whose installed content no longer matches its digest (see content-digest.ts). */
+  readonly altered = new Set<string>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly settings: SettingsStore,
@@ -77,9 +81,11 @@ export class Library {
   ) {
     checkSameVersion(this.db, pack, opts.builtin ?? false);
     if (!opts.builtin) checkPublisherName(this.db, pack);
-    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
-      indexPackContent(this.db, id),
-    );
+    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) => {
+      indexPackContent(this.db, id);
+      recordContentDigest(this.db, id);
+    });
+    this.altered.delete(result.packId);
     if (!this.settings.getRaw(ACTIVE)) this.settings.setRaw(ACTIVE, result.packId);
     return { ...result, pack: packSummary(this.db, result.packId) };
   }
