@@ -1,3 +1,4 @@
+import { markdownProblems } from '../../shared/pack/markdown-limits';
 import { manifestSchema, sessionFileSchema, type Manifest } from '../../shared/pack/schema';
 import { crossCheck } from './crossCheck';
 import { jsonPathOf } from './json';
@@ -123,7 +124,12 @@ export async function loadPackContents(
     }
     const content = checkSchema(cf.value, sessionFileSchema, issues);
     issues.push(...hiddenTextIssues(meta.content, content));
-    if (material !== null) issues.push(...hiddenTextIssues(meta.material, material));
+    if (material !== null) {
+      issues.push(...hiddenTextIssues(meta.material, material));
+      for (const p of markdownProblems(material, Buffer.byteLength(material))) {
+        issues.push({ entry: meta.material, rule: `markdown-${p.rule}`, line: p.line, message: p.message });
+      }
+    }
     if (content && material !== null) {
       sessions.push({ meta, material, content });
       contentFiles.push(cf.value);

@@ -5,6 +5,7 @@ import type { Settings } from '../../shared/contract/app';
 import type { Profile } from '../../shared/contract/profiles';
 import { call, SIGNED_OUT_EVENT } from './api/client';
 import { switchLanguage, systemLanguage } from './i18n';
+import { RouteError } from './components/ErrorBoundary';
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
 import { Library } from './screens/Library';
@@ -29,6 +30,7 @@ const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
       { path: 'session/:sessionId', element: <Session /> },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { call } from './api/client';
+import { ScreenBoundary } from './components/ErrorBoundary';
 import { useCall } from './hooks/useCall';
 import { useApp } from './state';
 
@@ -74,7 +75,9 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="page">
         <Notices />
-        <Outlet />
+        <ScreenBoundary>
+          <Outlet />
+        </ScreenBoundary>
       </main>
     </>
   );
