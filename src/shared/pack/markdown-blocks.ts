@@ -1,8 +1,9 @@
 /**
- * Splits Markdown into independent blocks at blank lines that start a new top-level block (not
- * inside a code fence, not before an indented continuation or the next item of a list), so a long
- * material can be rendered a block at a time. Each block is bounded by the pack limits, so no
- * single render step is slow.
+ * Splits Markdown into independent blocks at blank lines before a line that starts at column 0
+ * (never inside a code fence, never before an indented continuation), so a long material can be
+ * rendered a block at a time. A long list may be cut before one of its top-level items: it then
+ * shows as two lists (an ordered one keeps its numbers, Markdown takes the first number as the
+ * start), which is the price of never parsing one huge list in a single step.
  */
 export function markdownBlocks(text: string, targetChars = 2000): string[] {
   const lines = text.split('\n');
@@ -19,12 +20,7 @@ export function markdownBlocks(text: string, targetChars = 2000): string[] {
     current.push(line);
     size += line.length + 1;
     const next = lines[i + 1];
-    const boundary =
-      fence === null &&
-      line.trim() === '' &&
-      next !== undefined &&
-      /^\S/.test(next) &&
-      !/^(?:[-+*]|\d{1,9}[.)])(?:\s|$)/.test(next);
+    const boundary = fence === null && line.trim() === '' && next !== undefined && /^\S/.test(next);
     if (boundary && size >= targetChars) {
       blocks.push(current.join('\n'));
       current = [];
