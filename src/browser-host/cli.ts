@@ -11,7 +11,8 @@ import { startHost } from './server';
 const usage = `Usage: npm run serve -- [--data DIR] [--port N]
   Serves the study companion on http://127.0.0.1:<port>/ (loopback only).
   --data DIR   where the progress database lives (default ~/.study-companion)
-  --port N     port to listen on (default 5178; 0 picks a free one)`;
+  --port N     port to listen on (default 5178; 0 picks a free one)
+  --idle-minutes N   sign a PIN profile out after N minutes without a call from its tab (default 15)`;
 
 /** Built to out/main/host.js beside out/main/core.js; package.json is two folders up. */
 const builtDir = __dirname;
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' },
       port: { type: 'string' },
+      'idle-minutes': { type: 'string' },
       renderer: { type: 'string' },
       resources: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0-65535, got ${values.port}`);
   const coreEntry = join(builtDir, 'core.js');
   if (!existsSync(coreEntry)) throw new Error(`${coreEntry} is missing: run npm run build first.`);
+  const idleMinutes = values['idle-minutes'] === undefined ? 15 : Number(values['idle-minutes']);
+  if (!(idleMinutes > 0)) throw new Error(`--idle-minutes must be a positive number, got ${values['idle-minutes']}`);
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
   const options = {
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     appName: 'Study Companion',
     appVersion: appVersion(),
     builtin: loadBuiltin(resolve(values.resources ?? join(repoRoot, 'resources'))),
+    idleSignOutMs: idleMinutes * 60 * 1000,
   };
   let link: RestartingLink;
   try {

@@ -6,6 +6,8 @@ import { securityHeaders } from '../shared/csp';
 import { readStatic } from '../host-common/static-files';
 import { send, sendReply } from './respond';
 import { receiveUpload } from './upload';
+import { clientIdOf, mintSessionToken, SESSION_PATH } from './client-session';
+import { isJsonContentType, requestProblem } from './request-guard';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -65,7 +67,7 @@ export function isOwnRequest(req: IncomingMessage, port: number): boolean {
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, link: CoreLink) {
   if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
   // JSON content type forces a CORS preflight on any cross-origin attempt, which we never answer.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (!isJsonContentType(req.headers['content-type'])) {
     return sendReply(res, 415, { ok: false, error: { code: 'INVALID_INPUT', message: 'Send application/json.' } });
   }
   let input: unknown;
@@ -91,7 +93,14 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
       error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
     });
   }
-  sendReply(res, 200, await link.call(name, input));
+  sendReply(res, 200, await link.call(name, input, { clientId: clientIdOf(req) }));
+}
+
+/** A new per-page session token; JSON-only like the API, so another origin cannot mint one. */
+function handleSession(req: IncomingMessage, res: ServerResponse) {
+  if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+  if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, 'Send application/json.', 'text/plain');
+  send(res, 200, JSON.stringify({ token: mintSessionToken() }), 'application/json; charset=utf-8');
 }
 
 /** The browser host: the same renderer and the same core handlers as Electron, over HTTP on loopback. */
@@ -99,13 +108,14 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   let port = opts.port ?? 0;
   const server = createServer((req, res) => {
     void (async () => {
-      if (!isOwnRequest(req, port)) return send(res, 403, 'Forbidden', 'text/plain');
+      if (requestProblem(req, port) || !isOwnRequest(req, port)) return send(res, 403, 'Forbidden', 'text/plain');
       let url: URL;
       try {
         url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       } catch {
         return send(res, 400, 'Bad request', 'text/plain');
       }
+      if (url.pathname === SESSION_PATH) return handleSession(req, res);
       if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5), opts.link);
       if (url.pathname === '/upload') return receiveUpload(req, res, opts.dataDir, opts.link);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

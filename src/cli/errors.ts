@@ -1,5 +1,6 @@
 import { AppError } from '../shared/errors';
 import { formatIssue, PackValidationError } from '../core/packs/issues';
+import { printLines } from './terminal-safe';
 
 /** Exit codes of the studypack CLI. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
@@ -46,6 +47,6 @@ export function reportError(e: unknown, io: Io, where?: string): number {
     io.err(`studypack: ${where ? `${where}: ` : ''}${e.message} [${e.code}${rule}]`);
     return EXIT.invalid;
   }
-  io.err(`studypack: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  printLines(io.err, `studypack: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   return EXIT.internal;
 }

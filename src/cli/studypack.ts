@@ -4,6 +4,7 @@ import { inspect } from './commands/inspect';
 import { keygen } from './commands/keygen';
 import { verify } from './commands/verify';
 import { EXIT, reportError, UsageError, type Io } from './errors';
+import { printLines, terminalSafe } from './terminal-safe';
 
 /**
  * `studypack`: make keys, build signed packs from authoring folders, verify and inspect packs.
@@ -60,7 +61,7 @@ function required(value: string | undefined, flag: string, command: string): str
 async function run({ command, args, values }: ReturnType<typeof parse>, io: Io): Promise<number> {
   if (values.help || command === 'help' || command === undefined) {
     if (command === undefined && !values.help) throw new UsageError('no command given.');
-    io.out(USAGE);
+    printLines(io.out, USAGE);
     return EXIT.ok;
   }
   switch (command) {
@@ -87,7 +88,9 @@ async function run({ command, args, values }: ReturnType<typeof parse>, io: Io):
 }
 
 /** Runs the CLI and returns the exit code; errors go to stderr naming the file at fault. */
-export async function main(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
+export async function main(argv: string[], rawIo: Io = { out: console.log, err: console.error }): Promise<number> {
+  // Pack content (entry names, titles, publisher names) is hostile input: nothing reaches the terminal raw.
+  const io = terminalSafe(rawIo);
   let where: string | undefined; // the folder or pack the command works on, to name it in errors
   try {
     const parsed = parse(argv);

@@ -6,6 +6,8 @@ import { AppError } from '../shared/errors';
 import { writeBackup } from './db/backup';
 import { latestVersion } from './db/migrate';
 import { openDatabase } from './db/open';
+import { storageError } from './db/storage-error';
+import { alteredPacks } from './library/content-digest';
 import { Library } from './library/library';
 import { Uploads } from './library/uploads';
 import type { FreeSpaceProbe } from './library/free-space';
@@ -31,6 +33,8 @@ export interface CoreOptions {
    * Absent in the browser host: the key stays unencrypted in the database, as records.signingInfo says.
    */
   keyProtector?: KeyProtector;
+  /** How long a client may stay silent before its PIN profile is signed out (default 15 min). */
+  idleSignOutMs?: number;
   /** better-sqlite3 compiled for Electron's ABI, when running inside Electron. */
   nativeBinding?: string | undefined;
 }
@@ -54,7 +58,7 @@ export class Core {
     this.clock = options.clock ?? systemClock;
     this.notices = notices;
     this.settings = new SettingsStore(db);
-    this.profiles = new Profiles(db, this.settings, this.clock);
+    this.profiles = new Profiles(db, this.settings, this.clock, options.idleSignOutMs);
     this.uploads = new Uploads(options.dataDir);
     this.media = new MediaStore(options.dataDir);
     this.library = new Library(db, this.settings, this.uploads, this.clock, this.media, options.freeSpace);
@@ -68,10 +72,12 @@ export class Core {
       // moved into the store before its transaction committed (no pack names those).
       core.media.removeStaleStaging();
       core.library.collectMedia();
-      await core.installBuiltin();
+      const altered = alteredPacks(db);
+      await core.installBuiltin(new Set(altered));
+      core.reportAltered(altered);
     } catch (e) {
       core.close();
-      throw e;
+      throw storageError(e, options.dataDir, 'startup') ?? e;
     }
     return core;
   }
@@ -91,7 +97,7 @@ export class Core {
    * never stops the app: what is installed keeps working and the participant is told
    * (PACK_FILE_DAMAGED). Database failures still stop the start-up.
    */
-  private async installBuiltin(): Promise<void> {
+  private async installBuiltin(altered: ReadonlySet<string>): Promise<void> {
     const b = this.options.builtin;
     if (!b) return;
     this.library.trustBuiltin(b.publicKey, fingerprint(b.publicKey), b.publisherName);
@@ -103,7 +109,10 @@ export class Core {
       return;
     }
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (this.db.prepare('SELECT 1 FROM packs WHERE file_sha256 = ?').get(sha)) return;
+    // Installed from this very file and intact: nothing to do. Altered content is re-installed.
+    const installed = this.db.prepare('SELECT id FROM packs WHERE file_sha256 = ?').get(sha) as
+      { id: string } | undefined;
+    if (installed && !altered.has(installed.id)) return;
     try {
       // The shipped file must be signed by the shipped key: `builtin` skips the trust question, so
       // a file swapped for one signed by anybody else would otherwise be installed as built-in.
@@ -132,6 +141,32 @@ export class Core {
     }
   }
 
+  /**
+   * Installed content that no longer matches its digest and could not be re-installed from the
+   * shipped file: its quizzes refuse to grade (Library.altered) and the participant is told.
+   */
+  private reportAltered(altered: string[]): void {
+    if (!altered.length) return;
+    const at = this.clock.now().toISOString();
+    const still = new Set(alteredPacks(this.db));
+    for (const id of altered) {
+      if (!still.has(id)) {
+        this.notices.push({
+          code: 'PACK_CONTENT_REPAIRED',
+          at,
+          message: `The installed content of the pack "${id}" had been altered on disk; it was installed again from the pack file that came with the app.`,
+        });
+        continue;
+      }
+      this.library.altered.add(id);
+      this.notices.push({
+        code: 'PACK_CONTENT_ALTERED',
+        at,
+        message: `The installed content of the pack "${id}" no longer matches what its publisher signed, so its quizzes are not used. Import the pack file again from your organisers.`,
+      });
+    }
+  }
+
   private packFileDamaged(file: string, reason: string): void {
     const installed = (this.db.prepare('SELECT count(*) AS n FROM packs').get() as { n: number }).n > 0;
     this.notices.push({
@@ -145,10 +180,10 @@ export class Core {
     });
   }
 
-  /** Per-profile calls: the active profile and the pack the call refers to. */
-  scope(packId?: string): { profileId: number; packId: string; at: string } {
+  /** Per-profile calls: the calling client's active profile and the pack the call refers to. */
+  scope(clientId: string, packId?: string): { profileId: number; packId: string; at: string } {
     return {
-      profileId: this.profiles.requireActive(),
+      profileId: this.profiles.requireActive(clientId),
       packId: this.library.resolve(packId),
       at: this.clock.now().toISOString(),
     };

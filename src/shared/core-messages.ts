@@ -12,6 +12,8 @@ export interface CoreInit {
   builtin?: { packFile: string; publicKey: string; publisherName: string } | undefined;
   /** better-sqlite3 compiled for Electron's ABI, when the core runs inside Electron. */
   nativeBinding?: string | undefined;
+  /** How long a browser tab may stay silent before its PIN profile is signed out. */
+  idleSignOutMs?: number | undefined;
   /**
    * Base64 of the 32-byte key that seals the signing key, unsealed by the host from the OS keychain
    * (Electron's safeStorage); absent where there is no keychain (the key then stays unsealed).

@@ -10,20 +10,20 @@ export const adminHandlers: Handlers<keyof typeof adminCalls> = {
   'venueMode.set': (input, core) => venueMode(core).set(input),
   'venueMode.unlock': ({ pin }, core) => venueMode(core).unlock(pin),
   'venueMode.lock': (_, core) => venueMode(core).lock(),
-  'admin.profiles': (_, core) => {
+  'admin.profiles': (_, core, ctx) => {
     venueMode(core).requireUnlocked();
-    const { profiles } = core.profiles.list();
+    const { profiles } = core.profiles.list(ctx.clientId);
     return { profiles: profiles.map((p) => ({ ...p, history: profileHistory(core.db, p.id) })) };
   },
   'admin.editProfile': (input, core) => {
     venueMode(core).requireUnlocked();
     return { history: editProfile(core.db, input, core.clock.now().toISOString()) };
   },
-  'admin.deleteProfile': (input, core) => {
+  'admin.deleteProfile': (input, core, ctx) => {
     venueMode(core).requireUnlocked();
-    const wasActive = core.profiles.list().activeId === input.id;
+    const wasActive = core.profiles.list(ctx.clientId).activeId === input.id;
     const result = deleteProfile(core.db, input, core.clock.now().toISOString());
-    if (wasActive) core.profiles.signOut();
+    if (wasActive) core.profiles.signOut(ctx.clientId);
     return result;
   },
   'admin.resetPin': ({ id, venuePin, newPin }, core) => {

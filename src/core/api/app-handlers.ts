@@ -18,8 +18,8 @@ export const appHandlers: Handlers<keyof typeof appCalls | keyof typeof profileC
   },
   'settings.get': (_, core) => core.settings.get(),
   'settings.set': (input, core) => core.settings.set(input),
-  'profiles.list': (_, core) => core.profiles.list(),
-  'profiles.create': (input, core) => core.profiles.create(input),
-  'profiles.select': (input, core) => core.profiles.select(input.id, input.pin),
-  'profiles.signOut': (_, core) => ({ signedOut: core.profiles.signOut() }),
+  'profiles.list': (_, core, ctx) => core.profiles.list(ctx.clientId),
+  'profiles.create': (input, core, ctx) => core.profiles.create(ctx.clientId, input),
+  'profiles.select': (input, core, ctx) => core.profiles.select(ctx.clientId, input.id, input.pin),
+  'profiles.signOut': (_, core, ctx) => ({ signedOut: core.profiles.signOut(ctx.clientId) }),
 };

@@ -2,16 +2,23 @@ import { contract, isCallName, type CallName } from '../../shared/contract';
 import { AppError, type Reply } from '../../shared/errors';
 import type { Core } from '../core';
 import { storageError } from '../db/open';
+import { LOCAL_CLIENT } from '../profiles/client-sessions';
 import { adminHandlers } from './admin-handlers';
 import { appHandlers } from './app-handlers';
 import { recordsHandlers } from './records-handlers';
 import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
+import { storagePlace } from './storage-place';
 import type { Handler, Handlers } from './types';
 
 const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers, ...recordsHandlers, ...adminHandlers };
 
-export type Dispatch = (name: unknown, input: unknown) => Promise<Reply<unknown>>;
+/**
+ * `clientId` names the caller (the browser host's per-tab session; absent in Electron, whose one
+ * window is the local client). The core keeps each client's active profile, so the same logic
+ * holds wherever the core runs (a worker thread, a utility process, in-process in tests).
+ */
+export type Dispatch = (name: unknown, input: unknown, context?: { clientId?: string }) => Promise<Reply<unknown>>;
 
 const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues
@@ -24,7 +31,8 @@ const issuesText = (issues: { path: PropertyKey[]; message: string }[]) =>
  * errors, never exceptions; handler failures are AppErrors or, if unexpected, INTERNAL.
  */
 export function createDispatch(core: Core, log: (e: unknown) => void = console.error): Dispatch {
-  return async (name, input) => {
+  return async (name, input, context) => {
+    const clientId = context?.clientId ?? LOCAL_CLIENT;
     if (!isCallName(name)) {
       return {
         ok: false,
@@ -44,15 +52,16 @@ export function createDispatch(core: Core, log: (e: unknown) => void = console.e
       };
     }
     try {
+      core.profiles.touch(clientId);
       const handler = handlers[name] as Handler<CallName>;
-      const value = await handler(parsed.data as never, core);
+      const value = await handler(parsed.data as never, core, { clientId });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) {
         return { ok: false, error: { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } };
       }
       // A full disk or read-only folder is the participant's to fix, so it gets a plain message.
-      const storage = storageError(e, core.options.dataDir);
+      const storage = storageError(e, core.options.dataDir, storagePlace(name));
       if (storage) {
         return {
           ok: false,

@@ -12,8 +12,8 @@ import { loadRoster } from '../venue/roster-load';
 import type { Handlers } from './types';
 
 export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof venueCalls> = {
-  'records.export': ({ format, language, packId }, core) => {
-    const s = core.scope(packId);
+  'records.export': ({ format, language, packId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return exportRecord({
       db: core.db,
       clock: core.clock,
@@ -24,8 +24,8 @@ export const recordsHandlers: Handlers<keyof typeof recordCalls | keyof typeof v
       keyProtector: core.options.keyProtector,
     });
   },
-  'records.printInfo': ({ packId }, core) => {
-    const s = core.scope(packId);
+  'records.printInfo': ({ packId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     const inst = installation(core.db, core.clock, core.options.keyProtector);
     return {
       recordNumber: recordNumber(inst.id, s.profileId),

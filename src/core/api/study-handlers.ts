@@ -15,12 +15,12 @@ const shownOwn = (db: Database.Database, packId: string): string =>
   (db.prepare('SELECT language FROM packs WHERE id = ?').get(packId) as { language: string }).language;
 
 export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libraryCalls> = {
-  'course.overview': ({ packId, language }, core) => {
-    const s = core.scope(packId);
+  'course.overview': ({ packId, language }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return overview(core.db, s.profileId, s.packId, language);
   },
-  'session.get': ({ packId, sessionId, language }, core) => {
-    const s = core.scope(packId);
+  'session.get': ({ packId, sessionId, language }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
     return sessionDetail(core.db, s.profileId, s.packId, sessionId, language);
   },
   'source.get': ({ packId, language }, core) => {
@@ -57,24 +57,24 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
       languages: packLanguages(core.db, id),
     };
   },
-  'reading.save': (input, core) => {
-    const s = core.scope(input.packId);
+  'reading.save': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     saveReading(core.db, { ...s, sessionId: input.sessionId }, input);
     return { savedAt: s.at };
   },
-  'keypoint.mark': (input, core) => {
-    const s = core.scope(input.packId);
+  'keypoint.mark': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     return {
       reviewedAt: markKeyPoint(core.db, { ...s, sessionId: input.sessionId }, input.keyPointId, input.reviewed),
     };
   },
-  'note.save': (input, core) => {
-    const s = core.scope(input.packId);
+  'note.save': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     saveNote(core.db, { ...s, sessionId: input.sessionId }, input.text);
     return { savedAt: s.at };
   },
-  'search.query': (input, core) => {
-    const s = core.scope(input.packId);
+  'search.query': (input, core, ctx) => {
+    const s = core.scope(ctx.clientId, input.packId);
     return search(core.db, s.profileId, s.packId, input.query, input.language);
   },
   'library.list': (_, core) => core.library.list(),
@@ -83,6 +83,7 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
   'library.uploadChunk': ({ uploadId, offset, data }, core) => ({
     received: core.uploads.append(uploadId, offset, Buffer.from(data, 'base64')),
   }),
+  'library.uploadDiscard': ({ uploadId }, core) => ({ discarded: core.uploads.discard(uploadId) }),
   'library.import': ({ uploadId, trustPublisher, allowDowngrade }, core) =>
     core.library.importUpload(uploadId, { trustPublisher, allowDowngrade }),
   'library.importProgress': ({ uploadId }, core) => core.library.importProgress(uploadId),

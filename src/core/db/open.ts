@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Notice } from '../../shared/contract/app';
 import { AppError } from '../../shared/errors';
-import { listBackups, newestBackupAge, writeBackup } from './backup';
+import { holdsProgress, listBackups, newestBackupAge, writeBackup } from './backup';
+import { lostItsSchema } from './empty-database';
+import { walDamage, type WalDamage } from './wal-check';
 import { migrate } from './migrate';
+import { storageError } from './storage-error';
 
 export const DB_FILE = 'progress.sqlite';
 const STARTUP_BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -14,30 +17,7 @@ export interface OpenResult {
   notices: Notice[];
 }
 
-/**
- * A disk-level SQLite failure (full, read-only, I/O error) as a STORAGE error with a message a
- * participant can act on; null for anything else. The database itself stays consistent: SQLite
- * rolls the failed transaction back.
- */
-export function storageError(e: unknown, dataDir: string): AppError | null {
-  const code = (e as { code?: unknown }).code;
-  if (typeof code !== 'string') return null;
-  if (code === 'SQLITE_FULL') {
-    return new AppError(
-      'STORAGE',
-      `The disk holding ${dataDir} is full, so this change was not saved. Free some space and try again.`,
-      { reason: 'storage.diskFull', dir: dataDir },
-    );
-  }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-    return new AppError(
-      'STORAGE',
-      `The progress database in ${dataDir} cannot be written (${code}), so this change was not saved.`,
-      { reason: 'storage.cannotWrite', dir: dataDir, code },
-    );
-  }
-  return null;
-}
+export { storageError } from './storage-error';
 
 /** SQLite's own word that the file's content is damaged, as opposed to it being unopenable here. */
 const isCorruption = (e: unknown): boolean => {
@@ -59,10 +39,13 @@ function isHealthy(file: string, nativeBinding?: string, strict = false): boolea
     return rows.length === 1 && rows[0]!.quick_check === 'ok';
   } catch (e) {
     if (strict && !isCorruption(e)) {
-      throw new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`, {
-        reason: 'storage.cannotOpen',
-        dir: file,
-      });
+      throw (
+        storageError(e, dirname(file), 'startup') ??
+        new AppError('STORAGE', `Cannot open the progress database ${file}: ${(e as Error).message}`, {
+          reason: 'storage.cannotOpen',
+          dir: file,
+        })
+      );
     }
     return false;
   } finally {
@@ -85,7 +68,9 @@ function setAside(dataDir: string, file: string): string {
 function recover(dataDir: string, file: string, nativeBinding?: string): Notice {
   const keptAt = setAside(dataDir, file);
   const at = new Date().toISOString();
-  const backup = listBackups(dataDir).find((b) => isHealthy(b, nativeBinding));
+  // A backup that holds progress first: an empty one (written after the data was lost) restores nothing.
+  const healthy = listBackups(dataDir).filter((b) => isHealthy(b, nativeBinding));
+  const backup = healthy.find(holdsProgress) ?? healthy[0];
   if (backup) {
     copyFileSync(backup, file);
     return {
@@ -98,6 +83,27 @@ function recover(dataDir: string, file: string, nativeBinding?: string): Notice 
     code: 'DB_RESET_NO_BACKUP',
     at,
     message: `The progress database was damaged and no healthy backup exists. The damaged file was kept at ${keptAt}; a new empty database was started.`,
+  };
+}
+
+/**
+ * SQLite will replay the WAL up to the damaged frame and silently drop the rest; the participant
+ * is told that the last changes may be missing, and the WAL (with the database as it was) is kept
+ * as evidence.
+ */
+function keepDamagedWal(dataDir: string, file: string, damage: WalDamage): Notice {
+  const dir = join(dataDir, 'corrupt');
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, `${DB_FILE}.${new Date().toISOString().replace(/[:.]/g, '-')}.wal-damaged`);
+  if (existsSync(file)) copyFileSync(file, target);
+  copyFileSync(`${file}-wal`, `${target}-wal`);
+  return {
+    code: 'DB_WAL_DAMAGED',
+    at: new Date().toISOString(),
+    message:
+      `The progress database's write-ahead log is damaged (frame ${damage.frame}); ` +
+      `${damage.lostCommits || 'the last'} saved change(s) after that point could not be read back and may be missing. ` +
+      `A copy of the damaged files was kept at ${target}.`,
   };
 }
 
@@ -145,17 +151,25 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
   assertWritable(dataDir);
   const file = join(dataDir, DB_FILE);
   const notices: Notice[] = [];
-  if (existsSync(file) && !isHealthy(file, nativeBinding, true)) notices.push(recover(dataDir, file, nativeBinding));
+  // Before anything opens the database: closing a connection replays and deletes the WAL.
+  const wal = walDamage(`${file}-wal`);
+  if (wal) notices.push(keepDamagedWal(dataDir, file, wal));
+  if (existsSync(file) && (!isHealthy(file, nativeBinding, true) || lostItsSchema(dataDir, file, nativeBinding))) {
+    notices.push(recover(dataDir, file, nativeBinding));
+  }
 
   let db: Database.Database;
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
   } catch (e) {
-    throw new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`, {
-      reason: 'storage.cannotOpen',
-      dir: dataDir,
-    });
+    throw (
+      storageError(e, dataDir, 'startup') ??
+      new AppError('STORAGE', `Cannot open the progress database in ${dataDir}: ${(e as Error).message}`, {
+        reason: 'storage.cannotOpen',
+        dir: dataDir,
+      })
+    );
   }
   // FULL: in WAL mode NORMAL may lose the last commits on power loss; an answer the UI reported as
   // saved must survive that (see docs/performance.md for the measured cost).
@@ -172,7 +186,7 @@ export function openDatabase(dataDir: string, nativeBinding?: string): OpenResul
     }
   } catch (e) {
     db.close();
-    throw storageError(e, dataDir) ?? e;
+    throw storageError(e, dataDir, 'startup') ?? e;
   }
   return { db, notices };
 }

@@ -45,7 +45,7 @@ function checkTrust(
       'PACK_UNTRUSTED',
       `This pack is signed by a publisher this app does not know ("${pack.manifest.publisher.name}", key ${pack.fingerprint}). ` +
         'Compare the fingerprint with the one your organisers gave you before trusting it.',
-      { reason: 'library.untrusted', fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
+      { reason: 'library.publisher.unknown', fingerprint: pack.fingerprint, publisher: pack.manifest.publisher.name },
     );
   }
 }
@@ -64,7 +64,7 @@ function checkOwner(existing: Existing, pack: Identity): void {
     throw new AppError(
       'PACK_UNTRUSTED',
       `A pack with id "${pack.manifest.id}" is already installed from another publisher; a pack cannot take over another publisher's pack.`,
-      { reason: 'library.otherPublisher', packId: pack.manifest.id, fingerprint: pack.fingerprint },
+      { reason: 'library.pack.otherPublisher', packId: pack.manifest.id, fingerprint: pack.fingerprint },
     );
   }
 }
@@ -75,7 +75,7 @@ function checkReplacement(existing: Existing, pack: Identity, opts: Pick<Install
     throw new AppError(
       'PACK_DOWNGRADE',
       `Version ${pack.manifest.version} is older than the installed ${existing.version}. Confirm the downgrade to install it.`,
-      { reason: 'library.downgrade', installed: existing.version, offered: pack.manifest.version },
+      { reason: 'library.pack.downgrade', installed: existing.version, offered: pack.manifest.version },
     );
   }
   return existing.version;

@@ -9,7 +9,10 @@ import { ImportJobs } from './import-jobs';
 import type { SettingsStore } from '../settings';
 import { indexPackContent } from './search-index';
 import { isoNow, type Clock } from '../time';
+import { recordContentDigest } from './content-digest';
 import { checkInstallable, installPack } from './install';
+import { checkPublisherName } from './publisher-names';
+import { checkSameVersion } from './same-version';
 import type { InstallablePack } from './installable';
 import { trustPublisher } from './publishers';
 import { listPacks, packSummary } from './summary';
@@ -17,8 +20,14 @@ import type { Uploads } from './uploads';
 
 const ACTIVE = 'activePackId';
 
+const QUESTIONS = new Set(['library.publisher.unknown', 'library.pack.downgrade']);
+const isQuestion = (e: unknown) => e instanceof AppError && QUESTIONS.has(String(e.detail?.reason));
+
 /** Which packs are installed, which one the participant studies, and importing new ones. */
 export class Library {
+  /** Packs whose installed content no longer matches its digest (see content-digest.ts). */
+  readonly altered = new Set<string>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly settings: SettingsStore,
@@ -59,9 +68,9 @@ export class Library {
       this.uploads.discard(uploadId);
       return result;
     } catch (e) {
-      // A question for the participant (trust, downgrade) keeps the upload for the confirmed retry.
-      const askable = e instanceof AppError && (e.code === 'PACK_UNTRUSTED' || e.code === 'PACK_DOWNGRADE');
-      if (!askable) this.uploads.discard(uploadId);
+      // A question for the participant (trust, downgrade) keeps the upload for the confirmed retry
+      // (or library.uploadDiscard when declined); every other refusal frees the disk at once.
+      if (!isQuestion(e)) this.uploads.discard(uploadId);
       throw e;
     }
   }
@@ -138,9 +147,13 @@ export class Library {
     fileName: string,
     opts: { trustPublisher: boolean; allowDowngrade: boolean; builtin?: boolean },
   ) {
-    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) =>
-      indexPackContent(this.db, id),
-    );
+    checkSameVersion(this.db, pack, opts.builtin ?? false);
+    if (!opts.builtin) checkPublisherName(this.db, pack);
+    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) => {
+      indexPackContent(this.db, id);
+      recordContentDigest(this.db, id);
+    });
+    this.altered.delete(result.packId);
     this.collectMedia();
     if (!this.settings.getRaw(ACTIVE)) this.settings.setRaw(ACTIVE, result.packId);
     return { ...result, pack: packSummary(this.db, result.packId) };

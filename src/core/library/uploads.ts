@@ -95,10 +95,11 @@ export class Uploads {
     return { fileName: u.fileName, path: u.path, size: u.size };
   }
 
-  discard(id: string): void {
+  discard(id: string): boolean {
     const u = this.open.get(id);
     this.open.delete(id);
     if (u?.owned && existsSync(u.path)) rmSync(u.path, { force: true });
+    return u !== undefined;
   }
 
   private get(id: string): Upload {

@@ -1,3 +1,4 @@
+import { markdownProblems } from '../../shared/pack/markdown-limits';
 import { manifestSchema, sessionFileSchema, type Manifest } from '../../shared/pack/schema';
 import { captionIssues } from './captions';
 import { crossCheck } from './crossCheck';
@@ -7,6 +8,7 @@ import type { PackLimits } from './limits';
 import { checkSchema, issueAt, readJson, readText, type LocatedFile } from './located';
 import { collisionKey, MANIFEST_FILE, pathProblem, RESERVED_FILES } from './paths';
 import { loadTranslations, translationIssues, translationPaths } from './translations';
+import { hiddenTextIssues, MANIFEST_NAMES } from './display-text';
 import type { PackContents, PackSession } from './types';
 
 /**
@@ -130,6 +132,7 @@ export async function loadPackContents(
     return text?.ok ? text.value : null;
   };
 
+  issues.push(...hiddenTextIssues(MANIFEST_FILE, manifest, MANIFEST_NAMES));
   const sessions: PackSession[] = [];
   const contentFiles: LocatedFile[] = [];
   for (const [i, meta] of manifest.sessions.entries()) {
@@ -145,6 +148,13 @@ export async function loadPackContents(
       continue;
     }
     const content = checkSchema(cf.value, sessionFileSchema, issues);
+    issues.push(...hiddenTextIssues(meta.content, content));
+    if (material !== null) {
+      issues.push(...hiddenTextIssues(meta.material, material));
+      for (const p of markdownProblems(material, Buffer.byteLength(material))) {
+        issues.push({ entry: meta.material, rule: `markdown-${p.rule}`, line: p.line, message: p.message });
+      }
+    }
     if (content && material !== null) {
       sessions.push({ meta, material, content });
       contentFiles.push(cf.value);
@@ -159,6 +169,7 @@ export async function loadPackContents(
     }
   }
   const sourceText = manifest.sourceText === undefined ? null : await fetchText(['sourceText'], manifest.sourceText);
+  if (sourceText !== null && manifest.sourceText) issues.push(...hiddenTextIssues(manifest.sourceText, sourceText));
   const translations = await loadTranslations(manifest, { bytes: fetch, text: fetchText }, issues);
   if (issues.length) fail(issues);
 

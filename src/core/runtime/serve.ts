@@ -52,7 +52,11 @@ export function serveCore(port: HostPort, open: (o: CoreInit) => Promise<Core> =
         }
         return;
       case 'call':
-        port.post({ type: 'reply', id: msg.id, reply: dispatch ? await dispatch(msg.name, msg.input) : notOpen });
+        port.post({
+          type: 'reply',
+          id: msg.id,
+          reply: dispatch ? await dispatch(msg.name, msg.input, msg.context) : notOpen,
+        });
         return;
       case 'op':
         port.post({ type: 'reply', id: msg.id, reply: runOp(core, msg.name, msg.args) });

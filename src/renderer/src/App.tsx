@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HashRoutes, navigate, type RouteDef } from './router';
 import type { Settings } from '../../shared/contract/app';
 import type { Profile } from '../../shared/contract/profiles';
-import { call } from './api/client';
+import { call, SIGNED_OUT_EVENT } from './api/client';
 import { allFeatures, loadFeatures, switchLanguage, systemLanguage } from './i18n';
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
@@ -88,6 +88,11 @@ export function App({
     // The next participant starts at home, not on the previous one's screen.
     navigate('/');
     setProfile(null);
+  }, []);
+  useEffect(() => {
+    const signedOut = () => setProfile(null);
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
   }, []);
   const state = useMemo<AppState | null>(
     () => (profile ? { settings, updateSettings, profile, signOut } : null),

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from './router';
 import { call } from './api/client';
+import { ScreenBoundary } from './components/ErrorBoundary';
 import { useCall } from './hooks/useCall';
 import { useApp } from './state';
 
@@ -76,9 +77,11 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="page">
         <Notices />
-        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-          <Outlet />
-        </Suspense>
+        <ScreenBoundary>
+          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
+        </ScreenBoundary>
       </main>
     </>
   );

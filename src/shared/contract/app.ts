@@ -20,7 +20,14 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const noticeSchema = z.object({
-  code: z.enum(['DB_RESTORED', 'DB_RESET_NO_BACKUP', 'PACK_FILE_DAMAGED']),
+  code: z.enum([
+    'DB_RESTORED',
+    'DB_RESET_NO_BACKUP',
+    'PACK_FILE_DAMAGED',
+    'DB_WAL_DAMAGED',
+    'PACK_CONTENT_REPAIRED',
+    'PACK_CONTENT_ALTERED',
+  ]),
   message: z.string(),
   at: z.string(),
 });

@@ -38,6 +38,8 @@ export const libraryCalls = {
     z.object({ uploadId: z.string().uuid(), offset: z.number().int().min(0), data: base64 }),
     z.object({ received: z.number().int() }),
   ),
+  /** The participant declined (trust, downgrade): the kept upload is removed now, not at restart. */
+  'library.uploadDiscard': call(z.object({ uploadId: z.string().uuid() }), z.object({ discarded: z.boolean() })),
   'library.import': call(
     z.object({
       uploadId: z.string().uuid(),

@@ -128,7 +128,7 @@ describe('installing packs', () => {
     );
     await expect(
       core.library.installBytes(takeover, 'y.studypack', { trustPublisher: false, allowDowngrade: false }),
-    ).rejects.toMatchObject({ code: 'PACK_UNTRUSTED', detail: { reason: 'library.otherPublisher' } });
+    ).rejects.toMatchObject({ code: 'PACK_UNTRUSTED', detail: { reason: 'library.pack.otherPublisher' } });
   });
 
   it('a failed import leaves the library and all progress exactly as they were', async () => {

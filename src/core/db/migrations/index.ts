@@ -5,6 +5,7 @@ import { migration004 } from './004-installation';
 import { migration005 } from './005-translations';
 import { migration006 } from './006-media';
 import { migration007 } from './007-profile-admin';
+import { migration008 } from './008-pin-attempts-and-content-digests';
 import type { Migration } from './types';
 
 /** The registry: one file per schema version, in order. Append, never edit a shipped one. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

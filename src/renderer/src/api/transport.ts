@@ -6,11 +6,34 @@ export type Transport = (name: string, input: unknown) => Promise<Reply<unknown>
 export const bridge = (): StudyBridge | undefined =>
   (window as unknown as Record<string, StudyBridge | undefined>)[BRIDGE_KEY];
 
+const SESSION_KEY = 'studySession';
+let session: Promise<string> | undefined;
+
+/**
+ * This tab's session with the browser host: the profile it unlocks belongs to this tab only.
+ * Kept in sessionStorage (per tab, survives a reload, gone with the tab), never in a cookie that
+ * every tab would share.
+ */
+function sessionToken(): Promise<string> {
+  const kept = sessionStorage.getItem(SESSION_KEY);
+  if (kept) return Promise.resolve(kept);
+  session ??= fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    .then((res) => res.json() as Promise<{ token: string }>)
+    .then(({ token }) => {
+      sessionStorage.setItem(SESSION_KEY, token);
+      return token;
+    })
+    .finally(() => {
+      session = undefined;
+    });
+  return session;
+}
+
 const httpTransport: Transport = async (name, input) => {
   try {
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Study-Session': await sessionToken() },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as Reply<unknown>;

@@ -37,15 +37,14 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (e) {
       const d = e instanceof ApiCallError ? e.error.detail : undefined;
-      // Only an unknown publisher is a question; a pack taking another publisher's id is a refusal.
-      if (e instanceof ApiCallError && d?.reason === 'library.untrusted' && d.fingerprint && !trustPublisher) {
+      if (e instanceof ApiCallError && d?.reason === 'library.publisher.unknown' && !trustPublisher) {
         setStep({
           kind: 'ask-trust',
           uploadId,
           publisher: String(d.publisher ?? ''),
           fingerprint: String(d.fingerprint),
         });
-      } else if (e instanceof ApiCallError && e.code === 'PACK_DOWNGRADE') {
+      } else if (e instanceof ApiCallError && d?.reason === 'library.pack.downgrade') {
         setStep({
           kind: 'ask-downgrade',
           uploadId,
@@ -61,6 +60,12 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
         );
       }
     }
+  };
+
+  // Declining frees the kept upload at once (it would otherwise stay on disk until a restart).
+  const decline = (uploadId: string) => {
+    setStep({ kind: 'idle' });
+    void call('library.uploadDiscard', { uploadId }).catch(() => undefined);
   };
 
   const choose = async () => {
@@ -112,7 +117,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           <button type="button" onClick={() => void finish(step.uploadId, true, false)}>
             {t('library.trust')}
           </button>
-          <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+          <button type="button" className="secondary" onClick={() => decline(step.uploadId)}>
             {t('profiles.cancel')}
           </button>
         </div>
@@ -124,7 +129,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
           <button type="button" onClick={() => void finish(step.uploadId, step.trust, true)}>
             {t('library.confirmDowngrade')}
           </button>
-          <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+          <button type="button" className="secondary" onClick={() => decline(step.uploadId)}>
             {t('profiles.cancel')}
           </button>
         </div>

@@ -1,10 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../shared/contract/profiles';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useValidityText } from '../components/validity';
 import { useCall } from '../hooks/useCall';
+
+/** A wrong PIN says how many tries are left, a throttled one how long to wait (in the UI language). */
+function PinError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  const detail = error instanceof ApiCallError ? error.error.detail : undefined;
+  const reason = detail?.reason;
+  if (reason !== 'profiles.pin.locked' && reason !== 'profiles.pin.wrong') return <ErrorMessage error={error} />;
+  return (
+    <div role="alert" className="error">
+      <p>{t(`reasons.${reason}`, detail ?? {})}</p>
+    </div>
+  );
+}
 
 function PinForm({
   profile,
@@ -39,7 +52,7 @@ function PinForm({
           onChange={(e) => setPin(e.target.value)}
         />
       </label>
-      {error && <ErrorMessage error={error} />}
+      {error && <PinError error={error} />}
       <div className="row">
         <button type="submit">{t('profiles.unlock')}</button>
         <button type="button" className="secondary" onClick={onCancel}>
