@@ -6,7 +6,8 @@ import { generateKeyPair } from '../../src/core/packs/keys';
 import { HomePage, nav, ProfilesPage } from './pages/app-pages';
 import { ENGLISH_SENTENCE } from './support/english';
 import { test } from './support/fixtures';
-import { root } from './support/hosts';
+import { root, type AppHost } from './support/hosts';
+import { enterVenue } from './pages/venue-pages';
 
 /**
  * The main refusal paths in the Chinese UI: every message is Chinese, none is an English
@@ -20,8 +21,8 @@ async function expectChinese(alert: Locator, words: RegExp) {
   expect(text, 'an English sentence in the Chinese UI').not.toMatch(ENGLISH_SENTENCE);
 }
 
-async function importPack(page: Page, file: string) {
-  await page.getByLabel('选择 .studypack 文件').setInputFiles(file);
+async function importPack(app: AppHost, page: Page, file: string) {
+  await app.chooseFiles([file], () => page.getByRole('button', { name: '选择 .studypack 文件' }).click());
 }
 
 test('pack import refusals are worded in Chinese', async ({ app }, info) => {
@@ -34,22 +35,22 @@ test('pack import refusals are worded in Chinese', async ({ app }, info) => {
   const bytes = readFileSync(builtinPack);
   const truncated = info.outputPath('cut.studypack');
   writeFileSync(truncated, bytes.subarray(0, bytes.length - 100));
-  await importPack(page, truncated);
+  await importPack(app, page, truncated);
   await expectChinese(alert, /学习包未导入：文件不完整/);
   // The same file again, at once: the picker still reacts (it used to ignore a repeated choice).
-  await importPack(page, truncated);
+  await importPack(app, page, truncated);
   await expectChinese(alert, /文件不完整/);
 
   const notZip = info.outputPath('notes.studypack');
   writeFileSync(notZip, '这不是压缩文件');
-  await importPack(page, notZip);
+  await importPack(app, page, notZip);
   await expectChinese(alert, /不是学习包文件/);
 
   const damaged = Buffer.from(bytes);
   damaged[200] = damaged[200]! ^ 0xff; // inside the first entry's compressed data
   const corrupt = info.outputPath('damaged.studypack');
   writeFileSync(corrupt, damaged);
-  await importPack(page, corrupt);
+  await importPack(app, page, corrupt);
   await expectChinese(alert, /学习包未导入/);
 
   // Another publisher's pack under the built-in pack's id: refused before any trust question.
@@ -57,12 +58,12 @@ test('pack import refusals are worded in Chinese', async ({ app }, info) => {
   cpSync(join(root, 'packs', 'training-class'), folder, { recursive: true });
   const takeover = info.outputPath('takeover.studypack');
   writeFileSync(takeover, await buildPack(folder, generateKeyPair().privateKeyPem));
-  await importPack(page, takeover);
+  await importPack(app, page, takeover);
   await expectChinese(alert, /不能冒用其他发布方的编号/);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
   // The installed version again: no "from 1.0.0 to 1.0.0".
-  await importPack(page, builtinPack);
+  await importPack(app, page, builtinPack);
   await expect(page.getByText(/已重新导入/)).toBeVisible();
   await expect(page.getByText(/更新到/)).toHaveCount(0);
 });
@@ -104,7 +105,7 @@ test('a record changed after export is refused in Chinese at the venue', async (
   const notJson = info.outputPath('broken.json');
   writeFileSync(notJson, '{ this is not json');
 
-  await nav(page, /分会场汇总/);
+  await enterVenue(page, app.origin);
   await page.getByLabel('选择记录文件').setInputFiles([file, notJson]);
   await page.getByRole('button', { name: '校验文件并生成汇总' }).click();
   const rejected = page.locator('.rejected-list');

@@ -30,7 +30,7 @@ test('a pack of recorded sessions is imported, and its video plays and seeks thr
   await new HomePage(page).expectLoaded();
 
   await nav(page, /学习包/);
-  await page.locator('input[type=file]').setInputFiles(packFile);
+  await app.chooseFiles([packFile], () => page.getByRole('button', { name: '选择 .studypack 文件' }).click());
   await page.getByRole('button', { name: /信任此发布方并导入/ }).click();
   await expect(page.getByText(/已导入“Mini pack 迷你学习包”/)).toBeVisible();
   const card = page.locator('li.card', { hasText: 'Mini pack' });

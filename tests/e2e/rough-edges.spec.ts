@@ -33,10 +33,11 @@ test('the article opened from a key point leads back to the session', async ({ a
   await page.getByRole('button', { name: '查看出处' }).first().click();
   await page.getByRole('link', { name: '在原文中查看' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: '原文' })).toBeVisible();
-  await expect(page.locator('article.source-text')).toHaveAttribute('lang', 'en');
+  // The Chinese UI shows the pack's Chinese reference translation, tagged as Chinese.
+  await expect(page.locator('article.source-text')).toHaveAttribute('lang', 'zh-CN');
   await page.getByRole('button', { name: '← 返回上一页' }).click();
   await expect(page.getByTestId('material')).toBeVisible();
-  await expect(page.getByTestId('material').locator('.markdown')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('material').locator('[lang]').first()).toHaveAttribute('lang', 'zh-CN');
 });
 
 test('an in-page link in the material scrolls to its heading and keeps the address', async ({ app }, info) => {
@@ -44,9 +45,17 @@ test('an in-page link in the material scrolls to its heading and keeps the addre
   const folder = join(info.outputPath('pack'), 'training-class');
   cpSync(join(root, 'packs', 'training-class'), folder, { recursive: true });
   const manifest = join(folder, 'manifest.json');
-  const m = JSON.parse(readFileSync(manifest, 'utf8')) as { id: string; title: string };
+  const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    id: string;
+    title: string;
+    format: number;
+    translations?: unknown;
+  };
   m.id = 'anchor-class';
   m.title = 'Anchor class';
+  // English only (format 1), so the session shows the material this test edits.
+  m.format = 1;
+  delete m.translations;
   writeFileSync(manifest, JSON.stringify(m, null, 2));
   const material = join(folder, 'sessions', 's1', 'material.md');
   const text = readFileSync(material, 'utf8');
@@ -55,7 +64,7 @@ test('an in-page link in the material scrolls to its heading and keeps the addre
   writeFileSync(file, await buildPack(folder, generateKeyPair().privateKeyPem));
 
   await nav(page, /学习包/);
-  await page.getByLabel('选择 .studypack 文件').setInputFiles(file);
+  await app.chooseFiles([file], () => page.getByRole('button', { name: '选择 .studypack 文件' }).click());
   await page.getByRole('button', { name: /信任此发布方/ }).click();
   await page.getByRole('button', { name: '学习此学习包' }).click();
   await nav(page, /首页/);

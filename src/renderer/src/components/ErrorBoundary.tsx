@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useRouteError } from 'react-router';
+import { Link, useLocation } from '../router';
 
 function ScreenFailed({ onBack }: { onBack?: () => void }) {
   const { t } = useTranslation();
@@ -43,10 +43,4 @@ class Boundary extends Component<{ children: ReactNode; resetKey: string }, { fa
 export function ScreenBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   return <Boundary resetKey={pathname}>{children}</Boundary>;
-}
-
-/** React Router's errorElement: what a loader or route error shows instead of its default page. */
-export function RouteError() {
-  useRouteError();
-  return <ScreenFailed />;
 }

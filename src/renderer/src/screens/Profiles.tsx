@@ -148,7 +148,7 @@ export function ProfilesScreen({ onSelected, onVenue }: { onSelected: (p: Profil
       {venueMode.data?.enabled && onVenue && (
         <p className="venue-entry">
           <button type="button" className="secondary" onClick={onVenue}>
-            {t('venueAdmin.enter')}
+            {t('profiles.venueEntry')}
           </button>
         </p>
       )}
