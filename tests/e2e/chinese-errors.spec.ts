@@ -59,7 +59,7 @@ test('pack import refusals are worded in Chinese', async ({ app }, info) => {
   const takeover = info.outputPath('takeover.studypack');
   writeFileSync(takeover, await buildPack(folder, generateKeyPair().privateKeyPem));
   await importPack(app, page, takeover);
-  await expectChinese(alert, /不能冒用其他发布方的编号/);
+  await expectChinese(alert, /已由另一发布方安装/);
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
   // The installed version again: no "from 1.0.0 to 1.0.0".

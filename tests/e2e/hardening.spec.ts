@@ -27,6 +27,12 @@ const test = base.extend<{ material: string }>({
       });
       const pack = core.library.resolve();
       core.db.prepare('UPDATE sessions SET material = ? WHERE pack_id = ? AND ord = 1').run(material, pack);
+      // The Chinese UI shows the pack's Chinese material: the same text goes there too.
+      core.db
+        .prepare(
+          'UPDATE session_translations SET material = ? WHERE pack_id = ? AND session_id = (SELECT id FROM sessions WHERE pack_id = ? AND ord = 1)',
+        )
+        .run(material, pack, pack);
       recordContentDigest(core.db, pack);
       core.close();
     }

@@ -26,11 +26,11 @@ export const adminHandlers: Handlers<keyof typeof adminCalls> = {
     if (wasActive) core.profiles.signOut(ctx.clientId);
     return result;
   },
-  'admin.resetPin': ({ id, venuePin, newPin }, core) => {
+  'admin.resetPin': async ({ id, venuePin, newPin }, core) => {
     const mode = venueMode(core);
     mode.requireUnlocked();
-    mode.checkVenuePin(venuePin);
-    resetPin(core.db, id, newPin);
+    await mode.checkVenuePin(venuePin);
+    await resetPin(core.db, id, newPin);
     return { reset: true as const };
   },
   'admin.removePack': ({ packId }, core) => {

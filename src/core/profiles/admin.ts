@@ -109,7 +109,8 @@ export function deleteProfile(
 }
 
 /** Sets a new PIN (or none) for a participant who forgot theirs; the venue PIN was checked by the caller. */
-export function resetPin(db: Database.Database, id: number, newPin: string | null): void {
+export async function resetPin(db: Database.Database, id: number, newPin: string | null): Promise<void> {
   requireProfile(db, id);
-  db.prepare('UPDATE profiles SET pin_hash = ? WHERE id = ?').run(newPin ? hashPin(newPin) : null, id);
+  const hash = newPin ? await hashPin(newPin) : null;
+  db.prepare('UPDATE profiles SET pin_hash = ? WHERE id = ?').run(hash, id);
 }

@@ -42,20 +42,24 @@ export class VenueMode {
   }
 
   /** Turning venue mode on or off, or changing its PIN, needs the current PIN when one is set. */
-  set(input: { enabled: boolean; pin?: string | null | undefined; currentPin?: string | undefined }): VenueModeStatus {
+  async set(input: {
+    enabled: boolean;
+    pin?: string | null | undefined;
+    currentPin?: string | undefined;
+  }): Promise<VenueModeStatus> {
     const s = this.stored();
-    if (s.pinHash !== null) this.checkVenuePin(input.currentPin);
-    const pinHash = input.pin === undefined ? s.pinHash : input.pin === null ? null : hashPin(input.pin);
+    if (s.pinHash !== null) await this.checkVenuePin(input.currentPin);
+    const pinHash = input.pin === undefined ? s.pinHash : input.pin === null ? null : await hashPin(input.pin);
     this.settings.setRaw(KEY, JSON.stringify({ enabled: input.enabled, pinHash: input.enabled ? pinHash : null }));
     this.unlockedNow = input.enabled && (pinHash === null || s.pinHash === null || this.unlockedNow);
     return this.status();
   }
 
-  unlock(pin?: string): VenueModeStatus {
+  async unlock(pin?: string): Promise<VenueModeStatus> {
     const s = this.stored();
     if (!s.enabled)
       throw new AppError('FORBIDDEN', 'Venue mode is not turned on for this computer.', { reason: 'venue.mode.off' });
-    if (s.pinHash !== null) this.checkVenuePin(pin);
+    if (s.pinHash !== null) await this.checkVenuePin(pin);
     this.unlockedNow = true;
     return this.status();
   }
@@ -84,13 +88,13 @@ export class VenueMode {
   }
 
   /** A PIN reset for a participant needs the venue PIN itself, even when venue mode is unlocked. */
-  checkVenuePin(pin: string | undefined): void {
+  async checkVenuePin(pin: string | undefined): Promise<void> {
     const { pinHash } = this.stored();
     if (pinHash === null) {
       throw new AppError('FORBIDDEN', 'Set a venue PIN first (Settings, venue mode).', { reason: 'venue.mode.noPin' });
     }
     if (!pin) throw new AppError('PIN_REQUIRED', 'The venue PIN is required.', { reason: 'venue.mode.pinRequired' });
-    if (!checkPin(pin, pinHash))
+    if (!(await checkPin(pin, pinHash)))
       throw new AppError('PIN_WRONG', 'The venue PIN is not correct.', { reason: 'venue.mode.pinWrong' });
   }
 }

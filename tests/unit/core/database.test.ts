@@ -48,10 +48,13 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
       expect(db.prepare('SELECT name FROM profiles').get()).toEqual({ name: '王五' });
       expect(db.prepare('SELECT text FROM notes').get()).toEqual({ text: '自我革命永远在路上' });
-      // Notes are found by the search index after the upgrade (v5 rebuilds it from the notes table).
-      expect(db.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH '自我革命'").get()).toEqual({
-        n: 1,
-      });
+      // Notes are found by the search index after the upgrade: v5 rebuilds it from the notes table (a
+      // database made at v5 or later had its index written by the app, which this raw seed skips).
+      if (version < 5) {
+        expect(db.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH '自我革命'").get()).toEqual({
+          n: 1,
+        });
+      }
       db.close();
       expect(listBackups(dir).some((b) => b.includes('before-v'))).toBe(true);
     },

@@ -6,14 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessLink } from '../../../src/browser-host/in-process-core';
 import { startHost, type RunningHost } from '../../../src/browser-host/server';
 import type { Core } from '../../../src/core/core';
-import { bundleFixture, childEnv, miniPack, repoRoot, suiteDir } from '../hardening/support';
+import { childEnv, miniPack, repoRoot, suiteDir } from '../hardening/support';
 import { openCore } from '../support/core';
 import { tempDir } from '../support/temp';
 
 /** The raw bytes of one HTTP/1.1 request, so headers can be duplicated and targets absolute. */
 function rawRequest(port: number, text: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    // Written, not ended: a client that half-closes before the answer may get none (the core answers
+    // from its own thread, after the request has been read); the host closes (Connection: close).
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
     let answer = '';
     socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
     socket.on('end', () => resolve({ status: Number(answer.split(' ')[1]), body: answer.split('\r\n\r\n')[1] ?? '' }));
@@ -140,7 +142,7 @@ describe('item 4: a host that cannot listen cleans up', () => {
       join(resources, 'builtin', 'builtin.json'),
       JSON.stringify({ packFile: 'mini.studypack', publicKey: pack.publicKey, publisherName: 'T' }),
     );
-    const script = bundleFixture('src/browser-host/cli.ts');
+    const script = join(repoRoot, 'out', 'main', 'host.js'); // as npm run serve runs it (npm test builds first)
     const child = spawn(
       process.execPath,
       [

@@ -69,7 +69,11 @@ describe('item 5: same id and version, different content', () => {
     cores.push(env.core);
     const { privateKeyPem, bytes: installed } = await builtinPack();
     const other = await variant(privateKeyPem, (f) =>
-      writeFileSync(join(f, 'sessions/s1/material.md'), '# 第一讲\n\n改过的内容。\n'),
+      // Same blocks (the Chinese translation pairs them one to one), one changed word.
+      writeFileSync(
+        join(f, 'sessions/s1/material.md'),
+        readFileSync(join(f, 'sessions/s1/material.md'), 'utf8').trimEnd() + ' (changed)\n',
+      ),
     );
     const before = env.core.db.prepare('SELECT file_sha256 FROM packs').get() as { file_sha256: string };
     const uploadId = await upload(env.call, other);

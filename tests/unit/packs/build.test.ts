@@ -176,11 +176,13 @@ describe('buildPack', () => {
 
   it('refuses a pack the app would refuse (compression-ratio check runs on the result)', async () => {
     const dir = miniCopy();
-    writeFileSync(join(dir, 'sessions/s2/material.md'), '# x\n' + ' '.repeat(3 * 1024 * 1024));
+    // The source text: material has a size limit of its own (256 KiB) that would refuse it first.
+    const source = join(dir, 'source/article.txt');
+    writeFileSync(source, readFileSync(source, 'utf8') + ' '.repeat(3 * 1024 * 1024));
     await expect(buildPack(dir, keys().a.privateKeyPem)).rejects.toMatchObject({
       code: 'PACK_UNSAFE',
       message: expect.stringMatching(/would be refused by the app.*zip bomb/),
-      detail: { rule: 'compression-ratio', entry: 'sessions/s2/material.md' },
+      detail: { rule: 'compression-ratio', entry: 'source/article.txt' },
     });
   });
 });

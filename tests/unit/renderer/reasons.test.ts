@@ -80,7 +80,7 @@ const keys = [...reasonKeys()].sort();
 describe('error wording', () => {
   it('finds the reasons the core emits', () => {
     expect(keys.length).toBeGreaterThan(60);
-    expect(keys).toEqual(expect.arrayContaining(['pack.truncated', 'pack.not-zip', 'profile.pinWrong']));
+    expect(keys).toEqual(expect.arrayContaining(['pack.truncated', 'pack.not-zip', 'profiles.pin.wrong']));
   });
 
   it('every AppError the core throws carries a reason', () => {
