@@ -50,9 +50,12 @@ test('an in-page link in the material scrolls to its heading and keeps the addre
     title: string;
     format: number;
     translations?: unknown;
+    publisher: { name: string };
   };
   m.id = 'anchor-class';
   m.title = 'Anchor class';
+  // Another key may not use the built-in publisher's name (issue #14, item 8).
+  m.publisher = { name: 'Anchor test organisers' };
   // English only (format 1), so the session shows the material this test edits.
   m.format = 1;
   delete m.translations;

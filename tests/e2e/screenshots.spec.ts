@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HomePage, nav, ProfilesPage } from './pages/app-pages';
+import { enterVenue } from './pages/venue-pages';
 import { test } from './support/fixtures';
 import { root } from './support/hosts';
 
@@ -88,17 +89,30 @@ for (const locale of ['zh-CN', 'en'] as const) {
           await shot('quiz');
 
           await page.goto(`${app.origin}/#/library`);
-          await page.getByLabel(/选择 \.studypack 文件|Choose a \.studypack file/).setInputFiles(cut);
+          await app.chooseFiles([cut], () =>
+            page.getByRole('button', { name: /选择 \.studypack 文件|Choose a \.studypack file/ }).click(),
+          );
           const refusal = page.getByRole('alert');
           await expect(refusal).toBeVisible();
           await refusal.scrollIntoViewIfNeeded();
           await shot('library-refused');
-
-          await page.goto(`${app.origin}/#/venue`);
+        }
+      }
+      // The venue report lives in the venue's own area (venue mode), entered from the start screen.
+      await enterVenue(page, app.origin);
+      for (const size of sizes) {
+        for (const scale of scales) {
+          await page.setViewportSize(size);
+          await setTextScale(page, scale);
+          await page.reload(); // back at the start screen, whose venue entry opens the venue's area
+          await page.getByRole('button', { name: /Venue administration|分会场管理/ }).click();
           await page.getByLabel(/选择记录文件|Choose record files/).setInputFiles([record, edited]);
           await page.getByRole('button', { name: /校验文件并生成汇总|Check files and make the report/ }).click();
           await expect(page.locator('.rejected-list')).toBeVisible();
-          await shot('venue', true); // the whole report: totals, participants, rejected files
+          await page.screenshot({
+            path: join(out, `venue-${locale}-${size.width}x${size.height}-${scale * 100}.png`),
+            fullPage: true, // the whole report: totals, participants, rejected files
+          });
         }
       }
       await setTextScale(page, 1);
