@@ -78,7 +78,10 @@ export const browserHost: Host = {
   kind: 'browser',
   pickPack: async (onProgress) => {
     const [file] = (await chooseFiles({ accept: '.studypack' })) ?? [];
-    return file ? upload(file, onProgress) : null;
+    if (!file) return null;
+    // At once, so the screen leaves the previous result behind as soon as a file is chosen.
+    onProgress(0);
+    return upload(file, onProgress);
   },
   pickFiles: async (purpose) => {
     const files = await chooseFiles({
