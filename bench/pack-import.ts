@@ -57,7 +57,7 @@ export function largePack(targetZipBytes: number) {
   let indexedBytes = 0;
   for (let i = 1; i <= SESSIONS; i++) {
     const id = `s${i}`;
-    const { text: material } = readableMaterial(rng, `第${i}讲 Session ${i}`, 400_000 * f, 0.001);
+    const { text: material } = readableMaterial(rng, `第${i}讲 Session ${i}`, Math.min(240_000, 400_000 * f), 0.001);
     const keyPoints = Array.from({ length: Math.max(10, Math.round(100 * f)) }, (_, k) => ({
       id: `${id}-kp${k + 1}`,
       text: textOfSize(rng, 600, 1000),
