@@ -20,10 +20,13 @@ try {
 if (existsSync(join(electronDir, 'path.txt'))) process.exit(0);
 const installer = join(electronDir, 'install.js');
 if (!existsSync(installer)) process.exit(0);
-const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: 180_000 });
+console.log('[install-electron] Fetching the Electron binary (first run; needs internet)…');
+// Output kept back: offline, the installer prints a stack trace that says no more than the line below.
+const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 180_000 });
 if (result.status !== 0) {
+  const why = `${result.stderr ?? ''}${result.stdout ?? ''}`.split('\n').find((l) => l.trim()) ?? 'no answer';
   console.warn(
-    '[install-electron] Could not download the Electron binary (offline?). ' +
-      'The browser host still works: npm run serve.',
+    `[install-electron] Could not download the Electron binary (${why.trim()}). ` +
+      'The browser host still works: npm start serves it where Electron cannot run.',
   );
-}
+} else if (result.stdout) process.stdout.write(result.stdout);
