@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../../components/languageName';
+import { SideBySideToggle } from './SideBySideToggle';
 import { useApp } from '../../state';
 import './content.css';
 
@@ -46,16 +47,7 @@ export function ContentLanguageBar({ languages, shown, notice, sideBySide = true
           </label>
         ))}
       </fieldset>
-      {sideBySide && (
-        <label className="check side-by-side-toggle">
-          <input
-            type="checkbox"
-            checked={settings.sideBySide}
-            onChange={(e) => void updateSettings({ sideBySide: e.target.checked })}
-          />
-          <span>{t('content.sideBySide')}</span>
-        </label>
-      )}
+      {sideBySide && <SideBySideToggle />}
       {notice && (
         <p className="translation-notice" lang={shown} role="note">
           {notice}

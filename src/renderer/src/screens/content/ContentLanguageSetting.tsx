@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../../components/languageName';
 import { useCall } from '../../hooks/useCall';
+import { SideBySideToggle } from './SideBySideToggle';
 import { useApp } from '../../state';
 import './content.css';
 
@@ -28,14 +29,7 @@ export function ContentLanguageSetting() {
           </option>
         ))}
       </select>
-      <label className="check side-by-side-toggle">
-        <input
-          type="checkbox"
-          checked={settings.sideBySide}
-          onChange={(e) => void updateSettings({ sideBySide: e.target.checked })}
-        />
-        <span>{t('content.sideBySide')}</span>
-      </label>
+      <SideBySideToggle />
     </section>
   );
 }
