@@ -1,24 +1,16 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
-import { buildPack } from '../../../src/core/packs/build';
 import { generateKeyPair } from '../../../src/core/packs/keys';
-import { builtinFolder, builtinPack, openCore } from '../support/core';
-import { tempDir } from '../support/temp';
+import { builtinPack, openCore } from '../support/core';
+import { variant } from '../support/pack-variant';
 
 let cores: Core[] = [];
 afterEach(() => {
   cores.forEach((c) => c.close());
   cores = [];
 });
-
-async function variant(privateKeyPem: string, edit: (folder: string) => void): Promise<Buffer> {
-  const folder = join(tempDir('study-variant-'), 'pack');
-  cpSync(builtinFolder, folder, { recursive: true });
-  edit(folder);
-  return buildPack(folder, privateKeyPem);
-}
 
 const setVersion = (folder: string, version: string) => {
   const file = join(folder, 'manifest.json');

@@ -1,25 +1,16 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
-import { buildPack } from '../../../src/core/packs/build';
 import { generateKeyPair } from '../../../src/core/packs/keys';
-import { builtinFolder, builtinPack, openCore } from '../support/core';
-import { tempDir } from '../support/temp';
+import { builtinPack, openCore } from '../support/core';
+import { variant } from '../support/pack-variant';
 
 let cores: Core[] = [];
 afterEach(() => {
   cores.forEach((c) => c.close());
   cores = [];
 });
-
-/** A copy of the built-in pack folder, changed by `edit`, built and signed with `key`. */
-async function variant(privateKeyPem: string, edit: (folder: string) => void): Promise<Buffer> {
-  const folder = join(tempDir('study-variant-'), 'pack');
-  cpSync(builtinFolder, folder, { recursive: true });
-  edit(folder);
-  return buildPack(folder, privateKeyPem);
-}
 
 const editJson = (file: string, change: (j: Record<string, unknown>) => void) => {
   const j = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
