@@ -10,8 +10,16 @@ import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
 import { storagePlace } from './storage-place';
 import type { Handler, Handlers } from './types';
+import { watchHandlers } from './watch-handlers';
 
-const handlers: Handlers = { ...appHandlers, ...studyHandlers, ...quizHandlers, ...recordsHandlers, ...adminHandlers };
+const handlers: Handlers = {
+  ...appHandlers,
+  ...studyHandlers,
+  ...quizHandlers,
+  ...recordsHandlers,
+  ...adminHandlers,
+  ...watchHandlers,
+};
 
 /**
  * `clientId` names the caller (the browser host's per-tab session; absent in Electron, whose one

@@ -8,6 +8,7 @@ import { packLanguages } from '../library/translations';
 import { overview, sessionDetail, wording } from '../study/session';
 import { sessionMedia } from '../library/media-list';
 import { search } from '../study/search';
+import { sessionWatching } from '../study/watching';
 import { markKeyPoint, saveNote, saveReading } from '../study/writes';
 import type { Handlers } from './types';
 
@@ -88,7 +89,10 @@ export const studyHandlers: Handlers<keyof typeof studyCalls | keyof typeof libr
     core.library.importUpload(uploadId, { trustPublisher, allowDowngrade }),
   'library.importProgress': ({ uploadId }, core) => core.library.importProgress(uploadId),
   'library.importCancel': ({ uploadId }, core) => core.library.cancelImport(uploadId),
-  'media.list': ({ packId, sessionId }, core) => ({
-    items: sessionMedia(core.db, core.library.resolve(packId), sessionId),
-  }),
+  'media.list': ({ packId, sessionId }, core, ctx) => {
+    const s = core.scope(ctx.clientId, packId);
+    return {
+      items: sessionMedia(core.db, s.packId, sessionId, sessionWatching(core.db, s.profileId, s.packId, sessionId)),
+    };
+  },
 };

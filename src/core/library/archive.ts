@@ -31,6 +31,7 @@ export function archiveRemovedProgress(
   };
   sweep('reading', 'reading', 'session_id', keep.sessions);
   sweep('note', 'notes', 'session_id', keep.sessions);
+  sweep('watching', 'watching', 'session_id', keep.sessions);
   sweep('key-point-review', 'key_point_reviews', 'key_point_id', keep.keyPoints);
   sweep('wrong-answer', 'wrong_answers', 'question_id', keep.questions);
   return archived;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MediaEntry } from '../../shared/contract/library';
+import type { MediaProgress } from '../../shared/contract/watch';
 import { mediaExtension } from '../../shared/pack/media';
 import type { Manifest } from '../../shared/pack/schema';
 
@@ -7,7 +8,12 @@ import type { Manifest } from '../../shared/pack/schema';
 export const mediaUrl = (sha256: string, path: string): string => `/media/${sha256}.${mediaExtension(path)}`;
 
 /** A session's media, in manifest order, with the URLs of the files and their captions. */
-export function sessionMedia(db: Database.Database, packId: string, sessionId: string): MediaEntry[] {
+export function sessionMedia(
+  db: Database.Database,
+  packId: string,
+  sessionId: string,
+  watching: ReadonlyMap<string, MediaProgress> = new Map(),
+): MediaEntry[] {
   const row = db.prepare('SELECT manifest FROM packs WHERE id = ?').get(packId) as { manifest: string } | undefined;
   if (!row) return [];
   const manifest = JSON.parse(row.manifest) as Manifest;
@@ -36,6 +42,7 @@ export function sessionMedia(db: Database.Database, packId: string, sessionId: s
           return cf ? [{ language: c.language, label: c.label ?? null, url: mediaUrl(cf.sha256, c.path) }] : [];
         }),
         chapters: (m.chapters ?? []).map((c) => ({ start: c.start, title: c.title, keyPoints: c.keyPoints ?? [] })),
+        progress: watching.get(m.path) ?? null,
       },
     ];
   });

@@ -8,6 +8,8 @@ const PROGRESS: [kind: string, table: string, item: string][] = [
   ['key-point-review', 'key_point_reviews', 'key_point_id'],
   ['wrong-answer', 'wrong_answers', 'question_id'],
   ['completion', 'session_completions', 'session_id'],
+  ['watching', 'watching', 'path'],
+  ['study-day', 'study_days', 'day'],
 ];
 
 /**

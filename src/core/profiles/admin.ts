@@ -11,6 +11,8 @@ const PROGRESS_TABLES = [
   'wrong_answers',
   'session_completions',
   'profile_changes',
+  'watching',
+  'study_days',
 ] as const;
 
 export interface ProfileChange {

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SessionProgress, SessionStatus } from '../../shared/contract/study';
+import { packRules } from './pack-rules';
+import { meetsRule, mediaSeconds, type SessionRules } from './rules';
 
 interface Row {
   id: string;
@@ -56,10 +58,60 @@ function status(r: Row, started: boolean): SessionStatus {
   return started ? 'in-progress' : 'not-started';
 }
 
+const WATCHING = `SELECT session_id, path, covered, ms FROM watching WHERE profile_id = ? AND pack_id = ?`;
+
+/** Covered seconds per recording and time spent watching, per session. */
+function watchingBySession(db: Database.Database, profileId: number, packId: string) {
+  const out = new Map<string, { covered: Map<string, number>; ms: number }>();
+  for (const w of db.prepare(WATCHING).all(profileId, packId) as {
+    session_id: string;
+    path: string;
+    covered: number;
+    ms: number;
+  }[]) {
+    const s = out.get(w.session_id) ?? { covered: new Map<string, number>(), ms: 0 };
+    s.covered.set(w.path, w.covered);
+    s.ms += w.ms;
+    out.set(w.session_id, s);
+  }
+  return out;
+}
+
+/**
+ * The parts of a session's progress bar: one for each thing its rule requires (reading, key
+ * points, quiz, each recording to watch), each 0-1.
+ */
+function parts(
+  rules: SessionRules | undefined,
+  p: { read: number; kp: number; passed: boolean; covered: Map<string, number> },
+): number[] {
+  const r = rules ?? {
+    reading: true,
+    keyPoints: true,
+    quiz: true,
+    media: new Map<string, number>(),
+    timed: new Map<string, number>(),
+  };
+  const out: number[] = [];
+  if (r.reading) out.push(p.read);
+  if (r.keyPoints) out.push(p.kp);
+  if (r.quiz) out.push(p.passed ? 1 : 0);
+  for (const [path, fraction] of r.media) {
+    const duration = r.timed.get(path) ?? 0;
+    const covered = p.covered.get(path) ?? 0;
+    out.push(duration > 0 ? Math.min(1, covered / (duration * fraction)) : covered > 0 ? 1 : 0);
+  }
+  return out;
+}
+
 export function sessionProgress(db: Database.Database, profileId: number, packId: string): SessionProgress[] {
   const rows = db.prepare(SQL).all({ profile: profileId, pack: packId }) as Row[];
   const latest = db.prepare(LATEST);
+  const rules = packRules(db, packId);
+  const watching = watchingBySession(db, profileId, packId);
   return rows.map((r) => {
+    const sessionRules = rules.sessions.get(r.id);
+    const w = watching.get(r.id) ?? { covered: new Map<string, number>(), ms: 0 };
     const reachedEnd = r.reached_end_at !== null;
     const readFraction = reachedEnd ? 1 : Math.min(1, r.max_position ?? 0);
     const kpFraction = r.kp_total ? r.kp_reviewed / r.kp_total : 1;
@@ -72,7 +124,8 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
       (r.max_position ?? 0) > 0 ||
       r.kp_reviewed > 0 ||
       r.attempts > 0 ||
-      r.has_note === 1;
+      r.has_note === 1 ||
+      w.ms > 0;
     const latestRow = r.attempts ? (latest.get(profileId, packId, r.id) as { score: number }) : undefined;
     return {
       id: r.id,
@@ -91,16 +144,29 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
         passed,
       },
       completedAt: r.completed_at,
+      watching: {
+        coveredSeconds: [...w.covered.values()].reduce((a, b) => a + b, 0),
+        totalSeconds: sessionRules ? mediaSeconds(sessionRules) : 0,
+        seconds: Math.round(w.ms / 1000),
+      },
       // A session without key points gives nothing for them until it is started, so a bar never
-      // shows a third done beside "not started".
-      fraction: r.completed_at ? 1 : started ? (readFraction + kpFraction + (passed ? 1 : 0)) / 3 : 0,
+      // shows a part done beside "not started".
+      fraction: r.completed_at
+        ? 1
+        : started
+          ? average(parts(sessionRules, { read: readFraction, kp: kpFraction, passed, covered: w.covered }))
+          : 0,
     };
   });
 }
 
+const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 1);
+
 /**
- * Records completion the first time all three conditions hold: read to the end, every key point
- * reviewed, quiz passed. Called after every write that can complete a session.
+ * Records completion the first time the evidence meets the pack's rule for the session (format 1
+ * and packs without rules: read to the end, every key point reviewed, quiz passed). Called after
+ * every write that can complete a session. The stored time is when it first happened; whether it
+ * did is always re-derivable from the evidence (the venue does exactly that).
  */
 export function recordCompletionIfDue(
   db: Database.Database,
@@ -111,7 +177,22 @@ export function recordCompletionIfDue(
 ): boolean {
   const p = sessionProgress(db, profileId, packId).find((s) => s.id === sessionId);
   if (!p || p.completedAt) return false;
-  const done = p.reading.reachedEnd && p.keyPoints.reviewed === p.keyPoints.total && p.quiz.passed;
+  const rules = packRules(db, packId).sessions.get(sessionId);
+  if (!rules) return false;
+  const covered = new Map(
+    (
+      db
+        .prepare('SELECT path, covered FROM watching WHERE profile_id = ? AND pack_id = ? AND session_id = ?')
+        .all(profileId, packId, sessionId) as { path: string; covered: number }[]
+    ).map((w) => [w.path, w.covered]),
+  );
+  const done = meetsRule(rules, {
+    reachedEnd: p.reading.reachedEnd,
+    keyPointsReviewed: p.keyPoints.reviewed,
+    keyPointsTotal: p.keyPoints.total,
+    quizPassed: p.quiz.passed,
+    covered,
+  });
   if (!done) return false;
   db.prepare(
     'INSERT OR IGNORE INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)',

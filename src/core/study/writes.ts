@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { recordCompletionIfDue } from './progress';
 import { indexNote } from './search';
+import { addStudyTime } from './study-days';
 import { requireSession } from './session';
 
 export interface Ref {
@@ -37,6 +38,7 @@ export function saveReading(
       sec: input.secondsDelta,
       at: ref.at,
     });
+    addStudyTime(db, ref.profileId, ref.packId, ref.at, input.secondsDelta * 1000);
     recordCompletionIfDue(db, ref.profileId, ref.packId, ref.sessionId, ref.at);
   })();
 }

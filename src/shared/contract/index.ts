@@ -7,6 +7,7 @@ import { quizCalls } from './quiz';
 import { recordCalls } from './records';
 import { studyCalls } from './study';
 import { venueCalls } from './venue';
+import { watchCalls } from './watch';
 
 /** The whole API: every call the renderer can make, declared once, used by both transports. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...recordCalls,
   ...venueCalls,
   ...adminCalls,
+  ...watchCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { packSummarySchema } from './study';
+import { mediaProgressSchema } from './watch';
 
 const mediaEntrySchema = z.object({
   path: z.string(),
@@ -12,6 +13,8 @@ const mediaEntrySchema = z.object({
   duration: z.number().nullable(),
   captions: z.array(z.object({ language: z.string(), label: z.string().nullable(), url: z.string() })),
   chapters: z.array(z.object({ start: z.number(), title: z.string(), keyPoints: z.array(z.string()) })),
+  /** The participant's watching so far (video and audio; null for slides and pictures). */
+  progress: mediaProgressSchema.nullable(),
 });
 export type MediaEntry = z.infer<typeof mediaEntrySchema>;
 

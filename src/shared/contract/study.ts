@@ -27,7 +27,9 @@ export const sessionProgressSchema = z.object({
     passed: z.boolean(),
   }),
   completedAt: z.string().nullable(),
-  /** 0-1: a third each for reading, key points and the quiz. */
+  /** The session's recordings: media seconds covered of their total, and time spent watching. */
+  watching: z.object({ coveredSeconds: z.number(), totalSeconds: z.number(), seconds: z.number().int() }),
+  /** 0-1: an equal part for each thing the session's rule requires (reading, key points, quiz, each recording). */
   fraction: z.number(),
 });
 export type SessionProgress = z.infer<typeof sessionProgressSchema>;

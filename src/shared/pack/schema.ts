@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionMediaBlock } from './media';
+import { courseRuleSchema, sessionRulesBlock } from './rules';
 
 /**
  * Study pack schema, shared by the authoring folder, the signed `.studypack` file and the app.
@@ -79,6 +80,8 @@ export const manifestSessionSchema = z.strictObject({
   content: z.string().min(1).max(200),
   /** Format 2: the session's recordings, slides and pictures (see ./media.ts). */
   ...sessionMediaBlock,
+  /** Format 2: what completes the session and the credit hours it grants (see ./rules.ts). */
+  ...sessionRulesBlock,
 });
 
 export const languageTag = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag like "en" or "zh-CN"');
@@ -168,15 +171,20 @@ export const manifestSchema = z
     sessions: z.array(manifestSessionSchema).min(1).max(50),
     /** Format 2: the pack in other languages, by language tag (see the translations block below). */
     translations: z.record(languageTag, manifestTranslationSchema).optional(),
+    /** Format 2: what earns the course certificate (see ./rules.ts). */
+    course: courseRuleSchema.optional(),
   })
   .superRefine((m, ctx) => {
     // Per-session media (./media.ts) is format 2 as well; a format-1 pack is text only.
     if (m.format !== 1) return;
     m.sessions.forEach((s, i) => {
-      if (s.media !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sessions', i, 'media'], message: 'media needs "format": 2' });
+      for (const key of ['media', 'completion', 'credit'] as const) {
+        if (s[key] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['sessions', i, key], message: `${key} needs "format": 2` });
+        }
       }
     });
+    if (m.course !== undefined) ctx.addIssue({ code: 'custom', path: ['course'], message: 'course needs "format": 2' });
   });
 
 export type ManifestTranslation = z.infer<typeof manifestTranslationSchema>;

@@ -46,7 +46,7 @@ describe('the signed JSON completion record', () => {
       venue: '武汉分会场',
     });
     expect(v.record.pack).toEqual({ id: overview.pack.id, version: overview.pack.version, title: overview.pack.title });
-    expect(v.record.sessions).toEqual(overview.sessions.map(({ summary: _, ...s }) => s));
+    expect(v.record.sessions).toEqual(overview.sessions.map(({ summary: _, watching: __, ...s }) => s));
     expect(v.record.overall).toEqual(overview.overall);
     expect(v.record.sessions[0]).toMatchObject({ status: 'complete', quiz: { attempts: 2, passed: true } });
     expect(v.record.sessions[1]!.quiz.bestScore).toBe(0);

@@ -6,6 +6,7 @@ import { migration005 } from './005-translations';
 import { migration006 } from './006-media';
 import { migration007 } from './007-profile-admin';
 import { migration008 } from './008-pin-attempts-and-content-digests';
+import { migration009 } from './009-watching';
 import type { Migration } from './types';
 
 /** The registry: one file per schema version, in order. Append, never edit a shipped one. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
