@@ -2,6 +2,7 @@ import { markdownProblems } from '../../shared/pack/markdown-limits';
 import { manifestSchema, sessionFileSchema, type Manifest } from '../../shared/pack/schema';
 import { captionIssues } from './captions';
 import { crossCheck } from './crossCheck';
+import { ruleIssues } from './rulesCheck';
 import { jsonPathOf } from './json';
 import { PackValidationError, type PackIssue } from './issues';
 import type { PackLimits } from './limits';
@@ -182,6 +183,7 @@ export async function loadPackContents(
   const cross = [
     ...crossCheck({ ...contents, manifestFile: mf.value, contentFiles }),
     ...translationIssues(manifest, mf.value, sessions, sourceText, translations),
+    ...ruleIssues(manifest, mf.value),
   ];
   // Chapters point at key points of their own session.
   sessions.forEach((s) => {

@@ -9,8 +9,10 @@ import type { Ref } from './writes';
 
 /** The fastest speed the player offers: more media time than this per wall-clock second was not watched. */
 export const MAX_SPEED = 2;
-/** Slack for timer jitter between the renderer's clock and the core's. */
+/** Slack for timeupdate granularity when checking media time against wall-clock time. */
 const SLACK_SECONDS = 2;
+/** Slack for the delay between the renderer's clock and the core's receipt of a save. */
+const CLOCK_SLACK_SECONDS = 0.5;
 
 interface Row {
   path: string;
@@ -97,7 +99,7 @@ export function saveWatching(
     if (row) {
       const since = (Date.parse(ref.at) - Date.parse(row.updated_at)) / 1000;
       // Time on task never exceeds the time that passed: two tabs or a replayed request add nothing twice.
-      if (Number.isFinite(since)) seconds = Math.max(0, Math.min(seconds, since + SLACK_SECONDS));
+      if (Number.isFinite(since)) seconds = Math.max(0, Math.min(seconds, since + CLOCK_SLACK_SECONDS));
     }
     const merged = unionIntervals(row ? (JSON.parse(row.intervals) as Interval[]) : [], played);
     const covered = coveredSeconds(merged);

@@ -70,6 +70,8 @@ describe('format-2 pack with recorded sessions', () => {
       expect(stagingFiles(dataDir)).toEqual([]);
       const progress = await call('library.importProgress', { uploadId });
       expect(progress).toMatchObject({ phase: 'done', bytesDone: statSync(out).size, bytesTotal: statSync(out).size });
+      // The list carries the participant's watching, so it is asked as a participant.
+      await call('profiles.create', { name: '王五', unit: '省委组织部' });
       const { items } = await call('media.list', { packId: pack.manifest.id, sessionId: 's1' });
       expect(items.map((i) => i.kind)).toEqual(['video', 'pdf']);
       const video = items[0]!;
