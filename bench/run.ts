@@ -21,6 +21,7 @@ import { startup } from './startup';
 import { venue } from './venue';
 import { verifyCpu } from './verify-cpu';
 import { weight } from './weight';
+import { watchSaves } from './watch-saves';
 import { writes } from './writes';
 
 type Figure = (ctx: BenchContext) => Promise<FigureResult>;
@@ -37,6 +38,7 @@ const FIGURES: Record<string, Figure> = {
   'verify-cpu': verifyCpu,
   'media-import': mediaImport,
   'media-range': mediaRange,
+  'watch-saves': watchSaves,
   memory,
 };
 
