@@ -53,10 +53,19 @@ const SQL = `
 const LATEST = `SELECT CAST(score AS REAL) / total AS score FROM attempts WHERE profile_id = ? AND pack_id = ?
   AND session_id = ? AND mode = 'quiz' AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id DESC LIMIT 1`;
 
-function status(r: Row, started: boolean): SessionStatus {
-  if (r.completed_at) return 'complete';
+function status(complete: boolean, started: boolean): SessionStatus {
+  if (complete) return 'complete';
   return started ? 'in-progress' : 'not-started';
 }
+
+const FORMAT_1_RULE: SessionRules = {
+  reading: true,
+  keyPoints: true,
+  quiz: true,
+  media: new Map(),
+  credit: { kind: 'none' },
+  timed: new Map(),
+};
 
 const WATCHING = `SELECT session_id, path, covered, ms FROM watching WHERE profile_id = ? AND pack_id = ?`;
 
@@ -85,13 +94,7 @@ function parts(
   rules: SessionRules | undefined,
   p: { read: number; kp: number; passed: boolean; covered: Map<string, number> },
 ): number[] {
-  const r = rules ?? {
-    reading: true,
-    keyPoints: true,
-    quiz: true,
-    media: new Map<string, number>(),
-    timed: new Map<string, number>(),
-  };
+  const r = rules ?? FORMAT_1_RULE;
   const out: number[] = [];
   if (r.reading) out.push(p.read);
   if (r.keyPoints) out.push(p.kp);
@@ -127,12 +130,23 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
       r.has_note === 1 ||
       w.ms > 0;
     const latestRow = r.attempts ? (latest.get(profileId, packId, r.id) as { score: number }) : undefined;
+    // The stored completion only dates it: a session is complete while its evidence meets the
+    // pack's rule (a new pack version that adds a key point asks for it), as the venue re-derives.
+    const complete =
+      r.completed_at !== null &&
+      meetsRule(sessionRules ?? FORMAT_1_RULE, {
+        reachedEnd,
+        keyPointsReviewed: r.kp_reviewed,
+        keyPointsTotal: r.kp_total,
+        quizPassed: passed,
+        covered: w.covered,
+      });
     return {
       id: r.id,
       ord: r.ord,
       title: r.title,
       summary: r.summary,
-      status: status(r, started),
+      status: status(complete, started),
       reading: { fraction: readFraction, reachedEnd, seconds: r.seconds ?? 0 },
       keyPoints: { reviewed: r.kp_reviewed, total: r.kp_total },
       quiz: {
@@ -143,7 +157,7 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
         latestScore: latestRow?.score ?? null,
         passed,
       },
-      completedAt: r.completed_at,
+      completedAt: complete ? r.completed_at : null,
       watching: {
         coveredSeconds: [...w.covered.values()].reduce((a, b) => a + b, 0),
         totalSeconds: sessionRules ? mediaSeconds(sessionRules) : 0,
@@ -151,7 +165,7 @@ export function sessionProgress(db: Database.Database, profileId: number, packId
       },
       // A session without key points gives nothing for them until it is started, so a bar never
       // shows a part done beside "not started".
-      fraction: r.completed_at
+      fraction: complete
         ? 1
         : started
           ? average(parts(sessionRules, { read: readFraction, kp: kpFraction, passed, covered: w.covered }))
@@ -195,7 +209,10 @@ export function recordCompletionIfDue(
   });
   if (!done) return false;
   db.prepare(
-    'INSERT OR IGNORE INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)',
+    // A row left from before the evidence stopped meeting the rule (a new pack version asked for
+    // more) is dated again: the session is complete from now.
+    `INSERT INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (profile_id, pack_id, session_id) DO UPDATE SET completed_at = excluded.completed_at`,
   ).run(profileId, packId, sessionId, at);
   return true;
 }
