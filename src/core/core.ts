@@ -17,6 +17,7 @@ import { verifyPack } from './packs/verify';
 import { Profiles } from './profiles/profiles';
 import type { KeyProtector } from './records/key-protector';
 import { SettingsStore } from './settings';
+import { archiveUnmetCompletions } from './study/progress';
 import { systemClock, type Clock } from './time';
 
 export interface CoreOptions {
@@ -62,6 +63,7 @@ export class Core {
     this.uploads = new Uploads(options.dataDir);
     this.media = new MediaStore(options.dataDir);
     this.library = new Library(db, this.settings, this.uploads, this.clock, this.media, options.freeSpace);
+    this.library.afterInstall = (packId, at) => archiveUnmetCompletions(db, packId, at);
   }
 
   static async open(options: CoreOptions): Promise<Core> {

@@ -39,6 +39,12 @@ export class Library {
 
   private readonly jobs = new ImportJobs();
 
+  /**
+   * Called inside the install transaction once the new content is written: the core re-checks
+   * stored completions against the new version's rules here (study sits above the library).
+   */
+  afterInstall: (packId: string, at: string) => void = () => {};
+
   list(): { packs: PackSummary[]; activePackId: string | null } {
     const packs = listPacks(this.db);
     return { packs, activePackId: this.activeId(packs) };
@@ -149,9 +155,11 @@ export class Library {
   ) {
     checkSameVersion(this.db, pack, opts.builtin ?? false);
     if (!opts.builtin) checkPublisherName(this.db, pack);
-    const result = installPack(this.db, pack, { ...opts, fileName, at: isoNow(this.clock) }, (id) => {
+    const at = isoNow(this.clock);
+    const result = installPack(this.db, pack, { ...opts, fileName, at }, (id) => {
       indexPackContent(this.db, id);
       recordContentDigest(this.db, id);
+      this.afterInstall(id, at);
     });
     this.altered.delete(result.packId);
     this.collectMedia();

@@ -209,10 +209,40 @@ export function recordCompletionIfDue(
   });
   if (!done) return false;
   db.prepare(
-    // A row left from before the evidence stopped meeting the rule (a new pack version asked for
-    // more) is dated again: the session is complete from now.
-    `INSERT INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (profile_id, pack_id, session_id) DO UPDATE SET completed_at = excluded.completed_at`,
+    'INSERT OR IGNORE INTO session_completions (profile_id, pack_id, session_id, completed_at) VALUES (?, ?, ?, ?)',
   ).run(profileId, packId, sessionId, at);
   return true;
+}
+
+/**
+ * After a new pack version is installed: completions whose evidence no longer meets the new
+ * rule (more key points, a recording to watch) are moved to archived_progress, so the session
+ * reopens and is dated afresh when it is met again. Runs inside the install transaction.
+ */
+export function archiveUnmetCompletions(db: Database.Database, packId: string, at: string): number {
+  const version = (db.prepare('SELECT version FROM packs WHERE id = ?').get(packId) as { version: string }).version;
+  const rows = db
+    .prepare('SELECT profile_id, session_id, completed_at FROM session_completions WHERE pack_id = ?')
+    .all(packId) as { profile_id: number; session_id: string; completed_at: string }[];
+  const byProfile = new Map<number, Map<string, SessionProgress>>();
+  let archived = 0;
+  for (const r of rows) {
+    let progress = byProfile.get(r.profile_id);
+    if (!progress) {
+      progress = new Map(sessionProgress(db, r.profile_id, packId).map((p) => [p.id, p]));
+      byProfile.set(r.profile_id, progress);
+    }
+    if (progress.get(r.session_id)?.status === 'complete') continue;
+    db.prepare(
+      `INSERT INTO archived_progress (profile_id, pack_id, pack_version, kind, item_id, data, archived_at)
+       VALUES (?, ?, ?, 'completion', ?, ?, ?)`,
+    ).run(r.profile_id, packId, version, r.session_id, JSON.stringify({ completed_at: r.completed_at }), at); // version: the one that reopened it
+    db.prepare('DELETE FROM session_completions WHERE profile_id = ? AND pack_id = ? AND session_id = ?').run(
+      r.profile_id,
+      packId,
+      r.session_id,
+    );
+    archived++;
+  }
+  return archived;
 }

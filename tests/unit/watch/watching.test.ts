@@ -20,14 +20,13 @@ const keys = generateKeyPair();
 let packFile: string;
 let work: string;
 
-beforeAll(async () => {
-  // Built once for the file (tempDir folders go after each test).
-  work = mkdtempSync(join(tmpdir(), 'watch-pack-'));
-  const folder = makeMediaPackFolder(join(work, 'pack'));
+/** The pack with session 1 completed by watching `fraction` of its video. */
+async function build(version: string, fraction: number, out: string) {
+  const folder = makeMediaPackFolder(join(work, `pack-${version}`), { version });
   const manifestPath = join(folder, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.sessions[0].completion = {
-    media: [{ path: 'media/s1.mp4', fraction: 0.8 }],
+    media: [{ path: 'media/s1.mp4', fraction }],
     reading: false,
     keyPoints: false,
     quiz: false,
@@ -35,9 +34,17 @@ beforeAll(async () => {
   manifest.sessions[0].credit = { kind: 'bands', quizBonus: 0.5 };
   manifest.sessions[1].credit = { kind: 'fixed', hours: 2 };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  packFile = join(work, 'watch.studypack');
-  await buildPackToFile(folder, keys.privateKeyPem, packFile, { probeDuration: ffprobeDuration });
-}, 60_000);
+  await buildPackToFile(folder, keys.privateKeyPem, out, { probeDuration: ffprobeDuration });
+  return out;
+}
+let stricterPackFile: string;
+
+beforeAll(async () => {
+  // Built once for the file (tempDir folders go after each test).
+  work = mkdtempSync(join(tmpdir(), 'watch-pack-'));
+  packFile = await build('1.2.0', 0.8, join(work, 'watch.studypack'));
+  stricterPackFile = await build('1.3.0', 1, join(work, 'watch-1.3.studypack'));
+}, 120_000);
 
 let now = Date.parse('2026-11-20T09:00:00Z');
 const advance = (seconds: number) => (now += seconds * 1000);
@@ -132,6 +139,37 @@ describe('watching a recorded session', () => {
     });
     expect(ledger.sessions[1]).toMatchObject({ complete: false, credit: 0, basis: { kind: 'fixed', hours: 2 } });
     expect(ledger.totalCredit).toBe(0.25);
+  });
+
+  it('keeps a session complete only while its evidence meets the rule of the installed version', async () => {
+    const { core, call } = await open();
+    advance(10);
+    await call('watch.save', { sessionId: 's1', path: video, played: [[0, 5]], secondsDelta: 5, position: 5 });
+    const first = (await call('course.overview', {})).sessions[0]!;
+    expect(first).toMatchObject({ status: 'complete' });
+    // Version 1.3.0 asks for the whole recording: 5 of 6 seconds no longer complete the session.
+    await core.library.importFile(stricterPackFile, 'w.studypack', {
+      trustPublisher: false,
+      allowDowngrade: false,
+    });
+    const reopened = (await call('course.overview', {})).sessions[0]!;
+    expect(reopened).toMatchObject({ status: 'in-progress', completedAt: null });
+    const archived = core.db.prepare("SELECT item_id, data FROM archived_progress WHERE kind = 'completion'").all();
+    expect(archived).toEqual([{ item_id: 's1', data: JSON.stringify({ completed_at: first.completedAt }) }]);
+    expect((await call('progress.ledger', {})).sessions[0]).toMatchObject({ complete: false, credit: 0 });
+    advance(60);
+    const r = await call('watch.save', {
+      sessionId: 's1',
+      path: video,
+      played: [[4.5, 7]],
+      secondsDelta: 2.5,
+      position: 7,
+    });
+    expect(r.progress).toMatchObject({ fraction: 1 });
+    expect(r.sessionComplete).toBe(true);
+    const again = (await call('course.overview', {})).sessions[0]!;
+    expect(again.status).toBe('complete');
+    expect(again.completedAt! > first.completedAt!).toBe(true); // dated when it was met again
   });
 
   it('refuses more media time than the clock could have played at 2x, and counts no time twice', async () => {
