@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { buildPackToFile } from '../../src/core/packs/build';
 import { generateKeyPair } from '../../src/core/packs/keys';
 import type { Certificate } from '../../src/shared/contract/certificate';
+import type { Page } from '@playwright/test';
 import { nav, ProfilesPage } from './pages/app-pages';
+import { enterVenue } from './pages/venue-pages';
 import { callApp } from './support/app-call';
 import { expect, test } from './support/fixtures';
 import { root } from './support/hosts';
@@ -97,6 +99,42 @@ const words = {
   },
 } as const;
 
+interface PackQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'truefalse' | 'fill';
+  answer: string[] | boolean;
+}
+
+/** The right response to a question, from the pack's own answer key. */
+const right = (q: PackQuestion) =>
+  q.type === 'single'
+    ? { type: 'single', option: (q.answer as string[])[0] }
+    : q.type === 'multiple'
+      ? { type: 'multiple', options: q.answer }
+      : q.type === 'truefalse'
+        ? { type: 'truefalse', value: q.answer }
+        : { type: 'fill', text: (q.answer as string[])[0] };
+
+/** Key points and the quiz first: this pack completes a session on reading, which comes last. */
+async function completeHonestly(page: Page, sessionId: string) {
+  const detail = await callApp<{ keyPoints: { id: string }[] }>(page, 'session.get', { sessionId });
+  for (const kp of detail.keyPoints)
+    await callApp(page, 'keypoint.mark', { sessionId, keyPointId: kp.id, reviewed: true });
+  const key = JSON.parse(readFileSync(join(work, 'pack', 'sessions', sessionId, 'session.json'), 'utf8')) as {
+    quiz: { questions: PackQuestion[] };
+  };
+  const byId = new Map(key.quiz.questions.map((q) => [q.id, q]));
+  const attempt = await callApp<{ attemptId: number; questions: { id: string }[] }>(page, 'quiz.start', { sessionId });
+  for (const q of attempt.questions)
+    await callApp(page, 'quiz.answer', {
+      attemptId: attempt.attemptId,
+      questionId: q.id,
+      response: right(byId.get(q.id)!),
+    });
+  await callApp(page, 'quiz.submit', { attemptId: attempt.attemptId });
+  await callApp(page, 'reading.save', { sessionId, position: 1, reachedEnd: true });
+}
+
 for (const locale of ['zh-CN', 'en'] as const) {
   test.describe(locale, () => {
     test.use({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1280, height: 720 } });
@@ -178,4 +216,47 @@ test('the built-in pack grants no credit hours, and the ledger says so and still
   await expect(page.getByTestId('ledger-total')).toHaveText('共学习 5 分钟。');
   await expect(page.locator('.ledger-table thead')).not.toContainText('学时');
   await expect(page.getByText(/完成课程要求的全部专题后/)).toBeVisible();
+});
+
+test('the venue finds a certificate number among the imported records and checks its code', async ({ app }, info) => {
+  const page = app.page;
+  await new ProfilesPage(page).create('王小明', '省委组织部', { venue: '武汉分会场' });
+  await nav(page, /学习包/);
+  await app.chooseFiles([packFile], () => page.getByRole('button', { name: '选择 .studypack 文件' }).click());
+  await page.getByRole('button', { name: /信任此发布方并导入/ }).click();
+  await page.locator('li.card').last().getByRole('button', { name: '学习此学习包' }).click();
+  // The whole format-1 rule (read, key points, quiz passed), so the venue's re-derivation agrees
+  // whichever rules it applies; no study time: a venue refuses more than the profile's age allows.
+  for (const sessionId of ['s1', 's2', 's3']) await completeHonestly(page, sessionId);
+  const cert = await callApp<Certificate>(page, 'certificate.get', { language: 'zh-CN' });
+  const file = await callApp<{ content: string }>(page, 'records.export', { format: 'json' });
+  const recordFile = info.outputPath('wang.json');
+  writeFileSync(recordFile, file.content);
+
+  await enterVenue(page, app.origin);
+  await page.getByLabel('本次汇总的学习包').selectOption('credit-class');
+  await page.getByLabel(/选择记录文件/).setInputFiles([recordFile]);
+  await page.getByRole('button', { name: /校验文件/ }).click();
+  await expect(page.locator('.venue-table tbody tr')).toHaveCount(1);
+  const check = page.locator('.certificate-check');
+  await check.getByLabel('证书编号').fill(cert.number.toLowerCase());
+  await check.getByLabel(/校验码/).fill(cert.verificationCode);
+  await check.getByRole('button', { name: '核对' }).click();
+  const result = page.getByTestId('certificate-check-result');
+  await expect(result).toContainText(`编号 ${cert.number} 属于`);
+  await expect(result).toContainText('王小明');
+  await expect(result).toContainText('4.5 学时');
+  await expect(result).toContainText('已达到');
+  await expect(page.getByTestId('certificate-code-result')).toHaveText(/^一致/);
+  await check.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('venue-certificate-check.png') });
+
+  await check.getByLabel(/校验码/).fill('AAAAA-AAAAA');
+  await check.getByRole('button', { name: '核对' }).click();
+  await expect(page.getByTestId('certificate-code-result')).toHaveText(/^不一致/);
+  await check.getByLabel('证书编号').fill('12345678-0009');
+  await check.getByRole('button', { name: '核对' }).click();
+  await expect(result).toContainText('没有找到编号 12345678-0009');
+  await check.getByLabel('证书编号').fill('hello');
+  await expect(check.getByText(/证书编号的格式是/)).toBeVisible();
 });
