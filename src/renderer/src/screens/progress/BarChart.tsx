@@ -13,6 +13,7 @@ export function BarChart({
   max,
   height = 240,
   colour = '#a4161a',
+  xLabel,
 }: {
   labels: string[];
   values: number[];
@@ -20,6 +21,8 @@ export function BarChart({
   max?: number;
   height?: number;
   colour?: string;
+  /** A name for the bottom axis, when its ticks are bare numbers. */
+  xLabel?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,6 +45,7 @@ export function BarChart({
             grid: { show: false },
             ticks: { stroke: '#4a4a52' },
             size: Math.round(36 * scale()),
+            ...(xLabel ? { label: xLabel, labelFont: font, labelSize: Math.round(24 * scale()) } : {}),
             // Counted back from the last bar, so the latest day (today) is always labelled.
             splits: () => labels.map((_, i) => i).filter((i) => (labels.length - 1 - i) % every === 0),
             values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
@@ -76,7 +80,7 @@ export function BarChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [labels, values, max, height, colour]);
+  }, [labels, values, max, height, colour, xLabel]);
   return <div ref={box} className="bar-chart" aria-hidden="true" />;
 }
 

@@ -38,6 +38,8 @@ export function StudyCharts({ ledger, sessions }: { ledger: Ledger; sessions: Se
     [days, i18n.language],
   );
   const dayValues = useMemo(() => days.map((d) => d.minutes), [days]);
+  // Bare numbers under the bars, the word once as the axis name: "Session 1" six times does not fit.
+  const sessionTicks = useMemo(() => sessions.map((s) => String(s.ord)), [sessions]);
   const sessionLabels = useMemo(() => sessions.map((s) => t('charts.sessionNo', { n: s.ord })), [sessions, t]);
   const sessionValues = useMemo(() => sessions.map((s) => Math.round(s.fraction * 100)), [sessions]);
   const done = sessions.filter((s) => s.status === 'complete').length;
@@ -83,7 +85,13 @@ export function StudyCharts({ ledger, sessions }: { ledger: Ledger; sessions: Se
               {t('charts.perSessionSummary', { done, total: sessions.length })}
             </p>
           </figcaption>
-          <BarChart labels={sessionLabels} values={sessionValues} max={100} colour="#1b6e3a" />
+          <BarChart
+            labels={sessionTicks}
+            values={sessionValues}
+            max={100}
+            colour="#1b6e3a"
+            xLabel={t('charts.session')}
+          />
           <table className="visually-hidden">
             <caption>{t('charts.perSessionCaption')}</caption>
             <thead>
