@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildPackToFile } from '../../src/core/packs/build';
 import { generateKeyPair } from '../../src/core/packs/keys';
 import type { Certificate } from '../../src/shared/contract/certificate';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { nav, ProfilesPage } from './pages/app-pages';
 import { enterVenue } from './pages/venue-pages';
@@ -99,6 +100,13 @@ const words = {
   },
 } as const;
 
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 interface PackQuestion {
   id: string;
   type: 'single' | 'multiple' | 'truefalse' | 'fill';
@@ -175,12 +183,14 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.screenshot({ path: info.outputPath(`ledger-${locale}.png`) });
       await page.locator('.study-charts').scrollIntoViewIfNeeded();
       await page.screenshot({ path: info.outputPath(`charts-${locale}.png`) });
+      expect(await seriousViolations(page), 'my progress').toEqual([]);
 
       const cert = await callApp<Certificate>(page, 'certificate.get', { language: locale });
       expect(cert.credit).toEqual({ hours: 4.5, grants: true });
       await page.getByRole('link', { name: w.open }).click();
       await expect(page.getByRole('heading', { name: w.title, level: 1 })).toBeVisible();
       await page.screenshot({ path: info.outputPath(`certificate-screen-${locale}.png`), fullPage: true });
+      expect(await seriousViolations(page), 'certificate').toEqual([]);
 
       // The button prints through the host: in the browser that is window.print().
       await page.evaluate(() => {
