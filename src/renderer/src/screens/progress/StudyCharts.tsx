@@ -3,24 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionProgress } from '../../../../shared/contract/study';
 import type { Ledger } from '../../../../shared/contract/watch';
 import { BarChart } from './BarChart';
-import { minutesOf } from './creditWords';
+import { DAYS, lastDays } from './studyDays';
 import './charts.css';
-
-/** How many days the per-day chart shows, ending today. */
-const DAYS = 14;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** The last DAYS local days, oldest first, with the minutes studied on each (0 when none). */
-export function lastDays(days: Ledger['days'], today = new Date()): { day: string; minutes: number }[] {
-  const seconds = new Map(days.map((d) => [d.day, d.seconds]));
-  return Array.from({ length: DAYS }, (_, i) => {
-    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (DAYS - 1 - i));
-    const key = dayKey(d);
-    return { day: key, minutes: minutesOf(seconds.get(key) ?? 0) };
-  });
-}
 
 /**
  * "My progress" as pictures: minutes studied per day and progress per session (uPlot, in a chunk
