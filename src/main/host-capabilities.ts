@@ -123,7 +123,9 @@ export function registerHostCapabilities(link: () => CoreLink, devUrl: string | 
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
       });
       if (canceled || !filePath) return { saved: false };
-      const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      // The page's own @page rules (A4, margins, the certificate's named page) decide the layout,
+      // as they do for Chromium's print dialog and for the e2e tests' page.pdf.
+      const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
       await writeFile(filePath, pdf);
       return { saved: true, path: filePath };
     },

@@ -80,7 +80,10 @@ test('quiz: fail, review, practise, pass, complete; then a venue collects record
   await expect(home.sessionCards().nth(1)).toContainText('Complete');
   await expect(page.getByText('1 of 6 sessions complete')).toBeVisible();
   await nav(page, /My progress/);
-  const row = page.getByRole('row', { name: /Session 2/ });
+  // The progress table's row (the 学时 ledger below has a row per session too).
+  const row = page
+    .getByRole('table', { name: 'Progress per session', exact: true })
+    .getByRole('row', { name: /Session 2/ });
   await expect(row).toContainText('100%');
   await expect(row).toContainText('Complete');
 

@@ -5,6 +5,7 @@ import { storageError } from '../db/open';
 import { LOCAL_CLIENT } from '../profiles/client-sessions';
 import { adminHandlers } from './admin-handlers';
 import { appHandlers } from './app-handlers';
+import { certificateHandlers } from './certificate-handlers';
 import { recordsHandlers } from './records-handlers';
 import { quizHandlers } from './quiz-handlers';
 import { studyHandlers } from './study-handlers';
@@ -19,6 +20,7 @@ const handlers: Handlers = {
   ...recordsHandlers,
   ...adminHandlers,
   ...watchHandlers,
+  ...certificateHandlers,
 };
 
 /**

@@ -26,6 +26,7 @@ const ReviewScreen = screen(() => import('./screens/quiz/ReviewScreen'), 'Review
 const PracticeScreen = screen(() => import('./screens/quiz/PracticeScreen'), 'PracticeScreen');
 const SourceView = screen(() => import('./screens/SourceView'), 'SourceView');
 const MyProgress = screen(() => import('./screens/progress/MyProgress'), 'MyProgress');
+const CertificatePage = screen(() => import('./screens/certificate/CertificatePage'), 'CertificatePage');
 const Search = screen(() => import('./screens/Search'), 'Search');
 const Library = screen(() => import('./screens/Library'), 'Library');
 const SettingsScreen = screen(() => import('./screens/Settings'), 'SettingsScreen');
@@ -50,6 +51,7 @@ const routes: RouteDef[] = [
   { path: 'practice', element: <PracticeScreen /> },
   { path: 'source', element: <SourceView /> },
   { path: 'progress', element: <MyProgress /> },
+  { path: 'certificate', element: <CertificatePage /> },
   { path: 'search', element: <Search /> },
   { path: 'library', element: <Library /> },
   { path: 'settings', element: <SettingsScreen /> },

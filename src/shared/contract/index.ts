@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminCalls } from './admin';
 import { appCalls } from './app';
+import { certificateCalls } from './certificate';
 import { libraryCalls } from './library';
 import { profileCalls } from './profiles';
 import { quizCalls } from './quiz';
@@ -20,6 +21,7 @@ export const contract = {
   ...venueCalls,
   ...adminCalls,
   ...watchCalls,
+  ...certificateCalls,
 };
 
 export type Contract = typeof contract;

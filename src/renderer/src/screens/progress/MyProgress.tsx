@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useCall } from '../../hooks/useCall';
 import { useContentLanguage } from '../../hooks/useContentLanguage';
 import { useApp } from '../../state';
+import { CertificateLink } from './CertificateLink';
 import { ExportPanel } from './ExportPanel';
+import { LedgerTable } from './LedgerTable';
 import { formatTime, SessionTable } from './SessionTable';
 import './records.css';
 import './printed-record.css';
+
+// uPlot and the charts are a chunk of their own, fetched after the page's text is on screen.
+const StudyCharts = lazy(async () => ({ default: (await import('./StudyCharts')).StudyCharts }));
 
 /**
  * "My progress": the same course.overview the home screen shows, as a table, with the record
@@ -20,6 +25,7 @@ export function MyProgress() {
   const language = useContentLanguage();
   const { data, error, reload } = useCall('course.overview', { language });
   const print = useCall('records.printInfo', {});
+  const ledger = useCall('progress.ledger', { language });
   // The time the page was opened, printed on paper as the record's "as of" time.
   const [openedAt] = useState(() => new Date().toISOString());
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
@@ -87,6 +93,13 @@ export function MyProgress() {
           <span>{t('printedRecord.seal')}</span>
         </div>
       </section>
+      {ledger.data && <LedgerTable ledger={ledger.data} />}
+      {ledger.data && (
+        <Suspense fallback={<p className="no-print">{t('charts.loading')}</p>}>
+          <StudyCharts ledger={ledger.data} sessions={sessions} />
+        </Suspense>
+      )}
+      <CertificateLink />
       <ExportPanel printName={`${t('records.printTitle')}-${profile.name}.pdf`} />
     </div>
   );

@@ -10,6 +10,7 @@ import '../progress/records.css';
 import { importRecords, recordFilesOf, rosterFile, type ImportProgress } from './importer';
 import { RosterPreview, type RosterReading } from './RosterPreview';
 import { UnitSummary } from './UnitSummary';
+import { CertificateCheck } from './CertificateCheck';
 import './venue.css';
 import { FilePickers, type Picked } from './FilePickers';
 import { ParticipantsTable } from './ParticipantsTable';
@@ -143,6 +144,7 @@ export function VenueScreen() {
           <ParticipantsTable report={step.report} />
         </>
       )}
+      {step.kind === 'done' && <CertificateCheck key={step.report.generatedAt} />}
     </>
   );
 }

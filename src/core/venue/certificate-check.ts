@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+import type { CertificateCheck } from '../../shared/contract/certificate';
+import type { VenueReport } from '../../shared/contract/venue';
+import { recordNumber } from '../records/verification';
+import { packRules } from '../study/pack-rules';
+import { creditOf } from '../study/rules';
+
+/**
+ * A printed certificate checked against the record files the venue imported last: the number
+ * finds the participant (installation and profile, as on the record), the pack's own rules
+ * applied to the venue's re-derived sessions say whether the course is complete and what credit
+ * it earns, and the code says whether the record holds the same study as the printout.
+ */
+export function checkCertificate(
+  db: Database.Database,
+  report: VenueReport,
+  input: { number: string; code?: string },
+): CertificateCheck {
+  const records = report.participants.length;
+  const p = report.participants.find((x) => recordNumber(x.installationId, x.profileId) === input.number);
+  if (!p) return { found: false, number: input.number, records };
+  const rules = packRules(db, report.pack.id);
+  const cells = new Map(report.sessions.map((s, i) => [s.id, p.sessions[i] ?? null]));
+  let hours = 0;
+  for (const [id, r] of rules.sessions) {
+    const cell = cells.get(id);
+    hours += creditOf(r, cell?.status === 'complete', cell?.passed ?? false).hours;
+  }
+  const courseComplete =
+    rules.course.sessions.every((id) => cells.get(id)?.status === 'complete') &&
+    hours + 1e-9 >= rules.course.minimumCredit;
+  const code = input.code ? normalCode(input.code) : null;
+  return {
+    found: true,
+    number: input.number,
+    records,
+    name: p.name,
+    unit: p.unit,
+    venue: p.venue,
+    course: { packId: report.pack.id, version: p.packVersion, title: report.pack.title },
+    exportedAt: p.exportedAt,
+    file: p.file,
+    courseComplete,
+    credit: { hours, grants: rules.grantsCredit },
+    codeMatches: code === null ? null : code === p.code,
+  };
+}
+
+/** As printed: two groups of five joined by a dash (typed without it, too). */
+const normalCode = (code: string): string => {
+  const bare = code.replace(/-/g, '');
+  return `${bare.slice(0, 5)}-${bare.slice(5)}`;
+};
