@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,12 @@ import { importAndStudy, PlayerPage } from './pages/player-pages';
 import { expect, test } from './support/fixtures';
 
 /*
- * The session player and honest watch progress, end to end: a 30-second recording whose session
+ * The session player and honest watch progress, end to end: a 20-second recording whose session
  * is complete once 90% of it is watched. What is played, skipped, hidden and idle is checked
  * against what the core stored.
  */
 
-const LENGTH = 30;
+const LENGTH = 20;
 const PATH = 'media/s1.mp4';
 /** One caption every 5 seconds, so the transcript has lines to click and follow. */
 const vtt = (lines: string[]) =>
@@ -26,8 +27,8 @@ const vtt = (lines: string[]) =>
         `00:${String(i * 5).padStart(2, '0')}.000 --> 00:${String(i * 5 + 5).padStart(2, '0')}.000\n${text}\n`,
     )
     .join('\n');
-const ZH = ['开场白', '学习贵在坚持', '每天进步一点点', '第二部分：实践', '联系实际', '结束语'];
-const EN = ['Opening', 'Persistence', 'Small steps', 'Part two: practice', 'In practice', 'Closing'];
+const ZH = ['开场白', '学习贵在坚持', '每天进步一点点', '第二部分：实践'];
+const EN = ['Opening', 'Persistence', 'Small steps', 'Part two: practice'];
 
 let work: string;
 let packFile: string;
@@ -55,19 +56,24 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
+// Real playback takes real time (about 20 s of it here); the margin is for a shared, busy 2-core machine.
+test.setTimeout(90_000);
+
 test('watching is recorded honestly, resumes, and completes the session only when the rule is met', async ({ app }) => {
   const page = app.page;
   const shots = test.info();
   await new ProfilesPage(page).create('王五', '省委组织部');
   await importAndStudy(app, packFile, /Mini pack/);
   await expect(new HomePage(page).sessionCards()).toHaveCount(2);
-  await expect(new HomePage(page).sessionCards().first().getByTestId('watched-line')).toHaveText('已观看 0 / 30 秒');
+  await expect(new HomePage(page).sessionCards().first().getByTestId('watched-line')).toHaveText(
+    `已观看 0 / ${LENGTH} 秒`,
+  );
   await new HomePage(page).openSession(1);
 
   const p = new PlayerPage(page);
   const badge = page.locator('.session-meta .badge');
   await expect(badge).not.toHaveText('已完成');
-  await expect(page.getByTestId('watched-line')).toHaveText('已观看 0 / 30 秒');
+  await expect(page.getByTestId('watched-line')).toHaveText(`已观看 0 / ${LENGTH} 秒`);
 
   // Play from the start, then skip ahead 5 s with the keyboard (→): the skipped part earns nothing.
   await p.mute();
@@ -109,8 +115,15 @@ test('watching is recorded honestly, resumes, and completes the session only whe
   expect(Math.abs(stored.position - hiddenAt)).toBeLessThan(0.6);
   expect(await p.paused()).toBe(true);
   await expect(badge).not.toHaveText('已完成');
-  await expect(page.getByTestId('watched-line')).toHaveText(`已观看 ${Math.floor(stored.coveredSeconds)} / 30 秒`);
+  await expect(page.getByTestId('watched-line')).toHaveText(
+    `已观看 ${Math.floor(stored.coveredSeconds)} / ${LENGTH} 秒`,
+  );
   await page.screenshot({ path: shots.outputPath('player-zh-CN-1280x720.png') });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="player"]').analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    'axe on the player',
+  ).toEqual([]);
 
   // Reload with a clock the test can move (for the idle question below): the player resumes where it was.
   await page.clock.install();
@@ -166,16 +179,10 @@ test('watching is recorded honestly, resumes, and completes the session only whe
     .getByRole('button', { name: /开场白/ })
     .click();
   await p.waitPast(skippedTo + 0.5);
-  await p
-    .player()
-    .getByRole('button', { name: /联系实际/ })
-    .click();
-  await p.waitSeeked(20);
   await expect(badge).not.toHaveText('已完成');
   await p
     .player()
-    .getByRole('button', { name: /第二部分：实践/ })
-    .first()
+    .getByRole('button', { name: /每天进步一点点/ })
     .click();
   await expect(badge).toHaveText('已完成', { timeout: 20_000 });
   stored = await p.stored('s1', PATH);
@@ -191,7 +198,7 @@ test('watching is recorded honestly, resumes, and completes the session only whe
   await nav(page, /Home/);
   await new HomePage(page).openSession(1);
   await expect(p.player().getByRole('button', { name: 'Play' })).toBeVisible();
-  await expect(page.getByTestId('watched-line')).toHaveText(/^Watched \d+ of 30 seconds$/);
+  await expect(page.getByTestId('watched-line')).toHaveText(new RegExp(`^Watched \\d+ of ${LENGTH} seconds$`));
   await p.player().getByRole('combobox', { name: 'Captions' }).selectOption('en');
   await p
     .player()
