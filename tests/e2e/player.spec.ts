@@ -205,4 +205,13 @@ test('watching is recorded honestly, resumes, and completes the session only whe
     .getByRole('button', { name: /Part two: practice/ })
     .click();
   await page.screenshot({ path: shots.outputPath('player-en-1280x720.png') });
+
+  // Session 2's audio plays in the same player (no full screen for sound only).
+  await page.getByRole('link', { name: 'Back to all sessions' }).click();
+  await new HomePage(page).openSession(2);
+  const audio = page.getByTestId('player').filter({ has: page.getByTestId('session-audio') });
+  await expect(audio.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(audio.getByRole('button', { name: 'Full screen' })).toHaveCount(0);
+  await audio.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shots.outputPath('audio-en-1280x720.png') });
 });

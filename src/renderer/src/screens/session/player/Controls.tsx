@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../../components/languageName';
 import type { MediaEntry } from '../../../../../shared/contract/library';
 import type { Interval } from '../../../../../shared/watch/intervals';
 import { formatTime } from './formatTime';
@@ -25,7 +26,7 @@ interface Props {
 
 /** The player's own controls: text labels beside the symbols, large enough to read and hit. */
 export function Controls(p: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, entry } = p;
   return (
     <div className="player-controls">
@@ -65,7 +66,7 @@ export function Controls(p: Props) {
               <option value="">{t('player.captionsOff')}</option>
               {entry.captions.map((c) => (
                 <option key={c.url} value={c.language}>
-                  {c.label ?? c.language}
+                  {c.label ?? languageName(c.language, t, i18n.language)}
                 </option>
               ))}
             </select>
