@@ -148,6 +148,11 @@ test('watching is recorded honestly, resumes, and completes the session only whe
   await expect(p.player().getByRole('combobox', { name: '字幕' })).toHaveValue('');
   await page.keyboard.press('c');
   await expect(p.player().getByRole('combobox', { name: '字幕' })).toHaveValue('zh-CN');
+  // f: full screen (the video with its controls and captions) and back.
+  await page.keyboard.press('f');
+  await expect(p.player().getByRole('button', { name: '退出全屏' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('f');
+  await expect(p.player().getByRole('button', { name: '全屏' })).toHaveAttribute('aria-pressed', 'false');
 
   // Nobody touched anything for 16 minutes: the player pauses and asks; the wait counts for nothing.
   const before = (await p.stored('s1', PATH)).seconds;

@@ -51,7 +51,12 @@ export class PlayerPage {
     await expect.poll(() => this.time(), { timeout: 20_000 }).toBeGreaterThan(t);
   }
   async waitSeeked(near: number) {
-    await expect.poll(async () => Math.abs((await this.time()) - near)).toBeLessThan(0.6);
+    await expect
+      .poll(async () => Math.abs((await this.time()) - near), {
+        message: `the playhead reaches ${near.toFixed(2)} s`,
+        timeout: 20_000,
+      })
+      .toBeLessThan(0.6);
   }
   /** The page as the participant sees it when they switch to another window and back. */
   async setHidden(hidden: boolean) {

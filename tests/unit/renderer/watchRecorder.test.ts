@@ -58,6 +58,17 @@ describe('WatchRecorder (what the player reports as watched)', () => {
     expect(secondsDelta).toBeCloseTo(2, 3);
   });
 
+  it('counts no time on task while the media does not move (starting up, decoding, a busy machine)', () => {
+    const r = new WatchRecorder();
+    r.start(5, 0, 1);
+    for (let now = 250; now <= 2000; now += 250) r.read(5, now, 1);
+    r.read(5.25, 2250, 1);
+    r.stop();
+    const { played, secondsDelta } = r.take();
+    expect(played).toEqual([[5, 5.25]]);
+    expect(secondsDelta).toBeLessThan(1.3);
+  });
+
   it('continues one interval across a pause whose reported position lags a little', () => {
     const r = new WatchRecorder();
     const clock = { now: 0 };

@@ -6,6 +6,8 @@ import { mergeIntervals, MIN_INTERVAL, type Interval } from '../../../shared/wat
  * is counted.
  */
 const MAX_STEP_MS = 3000;
+/** Wall-clock milliseconds per reading counted beyond what the media moved (timer jitter). */
+const STALL_MS = 100;
 /** The most wall-clock seconds one save may carry (the contract's limit); the rest waits for the next. */
 const MAX_SECONDS_PER_SAVE = 600;
 
@@ -58,7 +60,9 @@ export class WatchRecorder {
       mediaStep >= 0 &&
       mediaStep <= (wallStep / 1000) * Math.max(rate, 1) * 1.25 + 0.3;
     if (plausible) {
-      this.ms += wallStep;
+      // Time on task is time the media actually moved: a stall (starting up, decoding after a seek,
+      // a busy machine) adds at most STALL_MS per reading.
+      this.ms += Math.min(wallStep, (mediaStep / Math.max(rate, 0.25)) * 1000 + STALL_MS);
       o.last = t;
       o.wall = now;
       return;
