@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ProgressBar } from '../components/ProgressBar';
 import { useCall } from '../hooks/useCall';
 import { useContentLanguage } from '../hooks/useContentLanguage';
+import { WatchedLine } from './session/player/WatchedLine';
 
 function SessionCard({ s, lang }: { s: SessionProgress; lang: string }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ function SessionCard({ s, lang }: { s: SessionProgress; lang: string }) {
       <p className="session-status">
         <span className={`badge badge-${s.status}`}>{t(`status.${s.status}`)}</span>
         <span>{t('session.keyPointsProgress', { reviewed: s.keyPoints.reviewed, total: s.keyPoints.total })}</span>
+        <WatchedLine watching={s.watching} />
       </p>
       <ProgressBar value={s.fraction} label={`${s.title}: ${Math.round(s.fraction * 100)}%`} />
     </li>

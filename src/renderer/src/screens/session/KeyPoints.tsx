@@ -4,6 +4,7 @@ import { Link } from '../../router';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import type { ChapterTarget } from './player/playerLinks';
 
 type KeyPoint = SessionDetail['keyPoints'][number];
 
@@ -13,12 +14,16 @@ function KeyPointItem({
   onChange,
   onSaved,
   lang,
+  chapter,
+  onWatch,
 }: {
   sessionId: string;
   kp: KeyPoint;
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
   lang: string | undefined;
+  chapter: ChapterTarget | undefined;
+  onWatch: ((keyPointId: string) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -62,6 +67,12 @@ function KeyPointItem({
       >
         {open ? t('session.hideSource') : t('session.showSource')}
       </button>
+      {chapter && onWatch && (
+        <button type="button" className="link-button watch-part" onClick={() => onWatch(kp.id)}>
+          <span aria-hidden="true">▶ </span>
+          {t('player.watchPart', { chapter: chapter.title })}
+        </button>
+      )}
       {open && (
         <blockquote id={sourceId} className="source-quote">
           <span className="visually-hidden">{t('session.sourceLabel')}</span>
@@ -84,9 +95,12 @@ interface Props {
    * whose saves finish out of order never undo each other. */
   onChange: (kp: KeyPoint) => void;
   onSaved: () => void;
+  /** The recording's chapter that covers a key point, for its "watch this part" button. */
+  chapterOf?: (keyPointId: string) => ChapterTarget | undefined;
+  onWatch?: (keyPointId: string) => void;
 }
 
-export function KeyPoints({ ref, sessionId, keyPoints, language, onChange, onSaved }: Props) {
+export function KeyPoints({ ref, sessionId, keyPoints, language, onChange, onSaved, chapterOf, onWatch }: Props) {
   const { t } = useTranslation();
   const reviewed = keyPoints.filter((k) => k.reviewedAt).length;
   return (
@@ -102,6 +116,8 @@ export function KeyPoints({ ref, sessionId, keyPoints, language, onChange, onSav
             onChange={onChange}
             onSaved={onSaved}
             lang={language}
+            chapter={chapterOf?.(kp.id)}
+            onWatch={onWatch}
           />
         ))}
       </ul>

@@ -17,6 +17,8 @@ import { QuizLink } from '../quiz/QuizLink';
 import { KeyPoints } from './KeyPoints';
 import { Notes } from './Notes';
 import { SessionMedia } from './SessionMedia';
+import { usePlayerLinks } from './player/playerLinks';
+import { WatchedLine } from './player/WatchedLine';
 
 /** The session's material in the other language, beside the shown one. */
 function MaterialSideBySide({ detail, other }: { detail: SessionDetail; other: string }) {
@@ -60,6 +62,7 @@ function Loaded({ detail }: { detail: SessionDetail }) {
     (next: SessionDetail['keyPoints'][number]) => setKeyPoints((all) => all.map((k) => (k.id === next.id ? next : k))),
     [],
   );
+  const links = usePlayerLinks();
   useReadingTracker(materialRef, sessionId, initialReading, () => {
     setReachedEnd(true);
     refreshProgress();
@@ -87,8 +90,10 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
         <ProgressBar value={p.fraction} label={p.title} />
         <span>{t('session.timeSpent', { minutes: Math.round(p.reading.seconds / 60) })}</span>
+        <WatchedLine watching={p.watching} />
       </div>
-      <SessionMedia sessionId={sessionId} />
+      {/* Each save changes coverage, the fraction and perhaps completion: the status line is fetched again. */}
+      <SessionMedia sessionId={sessionId} links={links} onSaved={refreshProgress} />
       <section
         ref={materialRef}
         aria-labelledby="material-heading"
@@ -114,6 +119,8 @@ function Loaded({ detail }: { detail: SessionDetail }) {
         language={detail.language}
         onChange={changeKeyPoint}
         onSaved={refreshProgress}
+        chapterOf={links.chapterOf}
+        onWatch={links.watch}
       />
       <QuizLink sessionId={sessionId} quiz={p.quiz} />
       <Notes sessionId={sessionId} initial={detail.note.text} find={findIn === 'note' ? find : null} />
