@@ -35,6 +35,8 @@ export async function boot() {
     const language = settings.language ?? likely;
     await initI18n(language);
     const active = profiles.profiles.find((p) => p.id === profiles.activeId) ?? null;
+    // No one signed in: the first screen is the profile list, a chunk of its own (App.tsx).
+    if (!active) await import('./screens/Profiles');
     if (atHome) {
       // What Home asks for (useContentLanguage): the content language chosen, else the UI's.
       const content = settings.contentLanguage ?? language;
