@@ -1,6 +1,7 @@
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { build, type Plugin } from 'vite';
 import {
   builtinResources,
   dataDirWithProfile,
@@ -18,6 +19,8 @@ import { max, median, min } from './lib/stats';
  * in its own process) to the frame in which all six session cards are in the DOM, over cold loads
  * (a new browser context each time: empty cache, no code cache, new renderer process). Baseline: a
  * minimal static page served by the same host process on the same origin, detected the same way.
+ * A second row shows the floor a client-rendered React page has here: React + ReactDOM alone
+ * rendering six cards (no data, no strings), loaded the same way in the same run.
  */
 
 /** A page that shows one paragraph; no script, no style (the host's CSP applies to it too). */
@@ -35,6 +38,48 @@ const detector = (selector: string, n: number) => `(() => {
   const mo = new MutationObserver(() => { if (ready()) { mo.disconnect(); done(); } });
   mo.observe(document, { childList: true, subtree: true });
 })();`;
+
+const FLOOR_ENTRY = '\0bench-react-cards';
+
+/** React rendering six `.session-card`s at once: what any React first screen pays before its own work. */
+const reactCards: Plugin = {
+  name: 'bench-react-cards',
+  resolveId: (id) => (id === 'bench-react-cards' ? FLOOR_ENTRY : null),
+  load: (id) =>
+    id === FLOOR_ENTRY
+      ? `import { createElement as h } from 'react';
+import { createRoot } from 'react-dom/client';
+const cards = [1, 2, 3, 4, 5, 6].map((n) => h('li', { key: n, className: 'session-card' }, 'card ' + n));
+createRoot(document.getElementById('root')).render(h('ol', null, cards));`
+      : null,
+};
+
+/** Builds the React floor page (vite, minified, production) into the served folder as bench-react.html. */
+async function writeReactFloor(ctx: BenchContext, rendererDir: string): Promise<void> {
+  const outDir = ctx.dir('react-cards');
+  await build({
+    configFile: false,
+    root: repoRoot,
+    logLevel: 'silent',
+    mode: 'production',
+    plugins: [reactCards],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      copyPublicDir: false,
+      rollupOptions: { input: 'bench-react-cards', output: { entryFileNames: 'bench-react.js' } },
+    },
+  });
+  const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
+  if (files.length !== 1) throw new Error(`expected one React floor bundle, found ${files.join(', ')}`);
+  cpSync(join(outDir, files[0]!), join(rendererDir, 'bench-react.js'));
+  writeFileSync(
+    join(rendererDir, 'bench-react.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title>' +
+      '<script type="module" src="./bench-react.js"></script></head><body><div id="root"></div></body></html>\n',
+  );
+}
 
 type BenchWindow = typeof globalThis & { __benchVisible?: number };
 
@@ -68,6 +113,7 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
   const rendererDir = ctx.dir('renderer');
   cpSync(rendererSrc, rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'bench.html'), STATIC_PAGE);
+  await writeReactFloor(ctx, rendererDir);
   const dataDir = await dataDirWithProfile(ctx, 'startup-data');
   const host = await startHostProcess({ dataDir, rendererDir, resourcesDir: await builtinResources(ctx) });
   const idleKb = procMemory(host.pid).rssKb;
@@ -75,15 +121,18 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
   const version = browser.version();
   const app: number[] = [];
   const page: number[] = [];
+  const react: number[] = [];
   try {
     // One discarded load of each warms the browser process itself (not the page: contexts are new).
     await coldLoad(browser, host.url, '.session-card', 6);
     await coldLoad(browser, `${host.url}bench.html`, '#ready', 1);
+    await coldLoad(browser, `${host.url}bench-react.html`, '.session-card', 6);
     for (let i = 0; i < loads; i++) {
       ctx.log(`start-up: load ${i + 1}/${loads}`);
       // Interleaved, so drift in machine load hits both series alike.
       app.push(await coldLoad(browser, host.url, '.session-card', 6));
       page.push(await coldLoad(browser, `${host.url}bench.html`, '#ready', 1));
+      react.push(await coldLoad(browser, `${host.url}bench-react.html`, '.session-card', 6));
     }
     ctx.memory.startup = { idleKb, peakKb: procMemory(host.pid).hwmKb };
   } finally {
@@ -93,15 +142,22 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
   return {
     rows: [
       {
-        figure: `start-up: renderer to 6 sessions visible (median of ${loads} cold loads)`,
+        figure: `start-up: renderer to 6 sessions visible (median of ${loads} cold loads; target ≤ 2x)`,
         measured: ms(median(app)),
         baseline: `static page, same host: ${ms(median(page))}`,
         ratio: ratio(median(app), median(page)),
       },
+      {
+        figure: `start-up floor: React alone rendering 6 cards (median of ${loads} cold loads)`,
+        measured: ms(median(react)),
+        baseline: `static page, same host: ${ms(median(page))}`,
+        ratio: ratio(median(react), median(page)),
+      },
     ],
     notes: [
       `start-up: Chromium ${version}, ${count(loads)} cold loads each (new context per load, after one discarded warm-up load each), interleaved; ` +
-        `app min/max ${ms(min(app))}/${ms(max(app))}, static page min/max ${ms(min(page))}/${ms(max(page))}. ` +
+        `app min/max ${ms(min(app))}/${ms(max(app))}, static page min/max ${ms(min(page))}/${ms(max(page))}, ` +
+        `React floor min/max ${ms(min(react))}/${ms(max(react))}. ` +
         'Time is performance.now() at the first animation frame after the sixth .session-card (or the static #ready) is in the DOM, i.e. from navigation start.',
     ],
   };

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Language } from '../../shared/contract/app';
 import type { VenueReport } from '../../shared/contract/venue';
 import { toCsv, type Cell } from '../records/csv';
+import { loadExcel } from './excel';
 import { venueLabels } from './labels';
 import { localIso, wallClockDate } from './local-time';
 import { participantTable, reportFileName, summaryTable, unitTable, type ReportCell } from './table';
@@ -111,7 +112,7 @@ function sheet(
 /** The workbook: participants, per-session summary, per-unit summary, rejected files, and who is missing. */
 export async function venueXlsx(report: VenueReport, language: Language, zone: string) {
   const l = venueLabels(language);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.created = new Date(report.generatedAt);
   const footer = `${report.pack.title} ${report.pack.version} · ${localIso(report.generatedAt, zone).slice(0, 16).replace('T', ' ')}`;
   const opts = { zone, footer };

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../shared/errors';
+import { loadExcel } from './excel';
 
 /** The roster as the venue saved it: a table of text cells, and how it was read (shown in the preview). */
 export interface RosterTable {
@@ -50,7 +51,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** The first worksheet of an XLSX workbook as rows of text; an empty row stays, so row numbers match. */
 async function xlsxRows(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

@@ -7,11 +7,10 @@ import { call, SIGNED_OUT_EVENT } from './api/client';
 import { allFeatures, loadFeatures, switchLanguage, systemLanguage } from './i18n';
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
-import { ProfilesScreen } from './screens/Profiles';
 import { AppContext, type AppState } from './state';
 
 /*
- * The first screen (profiles, home) is in the entry bundle; every other screen is its own chunk,
+ * Home is in the first chunks; every other screen (profiles too, when no one is signed in) is its own chunk,
  * loaded when first visited, so quiz, venue, library, progress and Markdown cost nothing at start-up.
  */
 function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -30,6 +29,9 @@ const CertificatePage = screen(() => import('./screens/certificate/CertificatePa
 const Search = screen(() => import('./screens/Search'), 'Search');
 const Library = screen(() => import('./screens/Library'), 'Library');
 const SettingsScreen = screen(() => import('./screens/Settings'), 'SettingsScreen');
+
+/** Shown when no participant is signed in; boot loads it before the first render when that is so. */
+const ProfilesScreen = lazy(async () => ({ default: (await import('./screens/Profiles')).ProfilesScreen }));
 
 /** The venue's own area (report, profiles, packs), entered from the start screen: a chunk of its own. */
 const VenueArea = lazy(async () => {
@@ -107,7 +109,13 @@ export function App({
       </Suspense>
     );
   }
-  if (!state) return <ProfilesScreen onSelected={setProfile} onVenue={() => setVenue(true)} />;
+  if (!state) {
+    return (
+      <Suspense fallback={null}>
+        <ProfilesScreen onSelected={setProfile} onVenue={() => setVenue(true)} />
+      </Suspense>
+    );
+  }
   return (
     <AppContext.Provider value={state}>
       <HashRoutes layout={<Layout />} routes={routes} />

@@ -5,13 +5,23 @@ import { call } from './client';
  * Start-up asks for the first screen's data while the app is still starting (in parallel with
  * settings and strings), instead of after the first render; the screen takes the answer once.
  */
-const pending = new Map<string, Promise<unknown>>();
+type Settled = { data: unknown } | { error: Error };
+interface Pending {
+  promise: Promise<unknown>;
+  /** Set once the answer is here, so a screen's first render can show it. */
+  settled?: Settled;
+}
+const pending = new Map<string, Pending>();
 const keyOf = (name: string, input: unknown) => `${name}\u0000${JSON.stringify(input)}`;
 
 export function prefetch<N extends CallName>(name: N, input: CallInput<N>): void {
-  const p = call(name, input);
-  p.catch(() => {}); // the screen that takes it handles the error
-  pending.set(keyOf(name, input), p);
+  const entry: Pending = { promise: call(name, input) };
+  // The screen that takes the answer handles an error.
+  entry.promise.then(
+    (data) => (entry.settled = { data }),
+    (error: Error) => (entry.settled = { error }),
+  );
+  pending.set(keyOf(name, input), entry);
 }
 
 /** The prefetched answer, once; later loads call again (the data may have changed). */
@@ -19,5 +29,18 @@ export function takePrefetched<N extends CallName>(name: N, input: CallInput<N>)
   const key = keyOf(name, input);
   const p = pending.get(key);
   pending.delete(key);
-  return (p as Promise<CallOutput<N>> | undefined) ?? null;
+  return (p?.promise as Promise<CallOutput<N>> | undefined) ?? null;
+}
+
+/** The prefetched answer if it has already arrived (left in place for `takePrefetched`). */
+export function arrivedPrefetch<N extends CallName>(
+  name: N,
+  input: CallInput<N>,
+): { data: CallOutput<N> } | { error: Error } | undefined {
+  return pending.get(keyOf(name, input))?.settled as { data: CallOutput<N> } | { error: Error } | undefined;
+}
+
+/** Resolves (never rejects) once a prefetched call has answered; at once if there is none. */
+export async function prefetchArrived<N extends CallName>(name: N, input: CallInput<N>): Promise<void> {
+  await pending.get(keyOf(name, input))?.promise.catch(() => undefined);
 }

@@ -7,33 +7,31 @@ export const bridge = (): StudyBridge | undefined =>
   (window as unknown as Record<string, StudyBridge | undefined>)[BRIDGE_KEY];
 
 const SESSION_KEY = 'studySession';
-let session: Promise<string> | undefined;
 
 /**
  * This tab's session with the browser host: the profile it unlocks belongs to this tab only.
  * Kept in sessionStorage (per tab, survives a reload, gone with the tab), never in a cookie that
- * every tab would share.
+ * every tab would share. The page makes the token itself (32 random bytes, the same form the
+ * host's `POST /session` mints, and all the host checks), so the first calls of a new tab need
+ * no round trip before them.
  */
-function sessionToken(): Promise<string> {
+function sessionToken(): string {
   const kept = sessionStorage.getItem(SESSION_KEY);
-  if (kept) return Promise.resolve(kept);
-  session ??= fetch('/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
-    .then((res) => res.json() as Promise<{ token: string }>)
-    .then(({ token }) => {
-      sessionStorage.setItem(SESSION_KEY, token);
-      return token;
-    })
-    .finally(() => {
-      session = undefined;
-    });
-  return session;
+  if (kept) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const token = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  sessionStorage.setItem(SESSION_KEY, token);
+  return token;
 }
 
 const httpTransport: Transport = async (name, input) => {
   try {
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Study-Session': await sessionToken() },
+      headers: { 'Content-Type': 'application/json', 'X-Study-Session': sessionToken() },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as Reply<unknown>;

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { call } from '../api/client';
-import { takePrefetched } from '../api/prefetch';
+import { arrivedPrefetch, takePrefetched } from '../api/prefetch';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -13,13 +13,24 @@ export interface Loaded<T> {
 /** Loads one call's result for a screen, re-running when the input (by value) changes. */
 export function useCall<N extends CallName>(name: N, input: CallInput<N>): Loaded<CallOutput<N>> {
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data?: CallOutput<N>; error?: Error; loading: boolean }>({ loading: true });
+  // An answer prefetched at start-up that has already arrived is shown by the first render, so
+  // the first screen is not rendered empty and then again (see main.tsx).
+  const [state, setState] = useState<{ data?: CallOutput<N>; error?: Error; loading: boolean }>(() => {
+    const early = arrivedPrefetch(name, JSON.parse(key) as CallInput<N>);
+    return early ? { ...early, loading: false } : { loading: true };
+  });
+  const shownEarly = useRef(!state.loading);
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    const input = JSON.parse(key) as CallInput<N>;
+    const prefetched = takePrefetched(name, input);
+    if (shownEarly.current) {
+      shownEarly.current = false;
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    const input = JSON.parse(key) as CallInput<N>;
-    (takePrefetched(name, input) ?? call(name, input)).then(
+    (prefetched ?? call(name, input)).then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
     );

@@ -1,6 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/languages';
+import firstScreenZh from './locales/app.zh-CN.json';
+
+export { systemLanguage } from './system-language';
 
 /**
  * Strings live in one file per feature and language (`locales/<feature>.<lang>.json`), so
@@ -10,10 +13,18 @@ import type { Language } from '../../../shared/languages';
  *
  * Only the first screen's features in the participant's language load at start-up; the rest
  * load with the first screen that needs them (see `loadFeatures`), so they cost nothing at start.
+ * The Chinese strings of the first screen (the participants' language, the default) are part of
+ * the entry chunk, so a Chinese start-up waits for no strings file; English ones load on demand.
  */
-const files = import.meta.glob<Record<string, unknown>>(['./locales/*.json', '../../../shared/locales/*.json'], {
-  import: 'default',
-});
+const BUNDLED = './locales/app.zh-CN.json';
+const lazyFiles = import.meta.glob<Record<string, unknown>>(
+  ['./locales/*.json', '../../../shared/locales/*.json', `!${BUNDLED}`],
+  { import: 'default' },
+);
+const files: Record<string, () => Promise<Record<string, unknown>>> = {
+  ...lazyFiles,
+  [BUNDLED]: () => Promise.resolve(firstScreenZh),
+};
 
 /** What the profiles and home screens need; error wording (`reasons`) loads with the first error. */
 const FIRST_SCREEN = ['app'];
@@ -40,7 +51,7 @@ async function load(language: Language, features: readonly string[]): Promise<vo
 
 /** Starts fetching the first screen's strings before the language is known for sure. */
 export function prefetchStrings(language: Language): void {
-  for (const p of Object.keys(files)) {
+  for (const p of Object.keys(lazyFiles)) {
     if (langOf(p) === language && FIRST_SCREEN.includes(featureOf(p))) void files[p]!();
   }
 }
@@ -49,12 +60,6 @@ export function prefetchStrings(language: Language): void {
 export async function loadFeatures(features: readonly string[]): Promise<void> {
   features.forEach((f) => wanted.add(f));
   await load(i18next.language as Language, features);
-}
-
-/** Chinese by default on a Chinese system (the participants'), English otherwise. */
-export function systemLanguage(): Language {
-  const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
-  return langs.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
