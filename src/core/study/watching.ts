@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { MediaProgress } from '../../shared/contract/watch';
 import { AppError } from '../../shared/errors';
-import { clipIntervals, coveredSeconds, unionIntervals, type Interval } from '../../shared/watch/intervals';
+import {
+  clipIntervals,
+  coveredSeconds,
+  mergeIntervals,
+  unionIntervals,
+  type Interval,
+} from '../../shared/watch/intervals';
 import { packRules } from './pack-rules';
 import { recordCompletionIfDue } from './progress';
 import { addStudyTime } from './study-days';
@@ -101,7 +107,14 @@ export function saveWatching(
       // Time on task never exceeds the time that passed: two tabs or a replayed request add nothing twice.
       if (Number.isFinite(since)) seconds = Math.max(0, Math.min(seconds, since + CLOCK_SLACK_SECONDS));
     }
-    const merged = unionIntervals(row ? (JSON.parse(row.intervals) as Interval[]) : [], played);
+    // Rounded to the millisecond before merging, so a stretch starting where a stored one ended
+    // (9.449316 after 9.449) joins it instead of being stored as a touching second piece.
+    const merged = mergeIntervals(
+      unionIntervals(row ? (JSON.parse(row.intervals) as Interval[]) : [], played).map(([a, b]): Interval => [
+        round3(a),
+        round3(b),
+      ]),
+    );
     const covered = coveredSeconds(merged);
     const position = duration > 0 ? Math.min(input.position, duration) : input.position;
     db.prepare(
@@ -115,7 +128,7 @@ export function saveWatching(
       k: ref.packId,
       s: ref.sessionId,
       path: input.path,
-      iv: JSON.stringify(merged.map(([a, b]) => [round3(a), round3(b)])),
+      iv: JSON.stringify(merged),
       cov: covered,
       ms: Math.round(seconds * 1000),
       pos: position,

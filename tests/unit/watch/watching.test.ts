@@ -95,11 +95,29 @@ describe('watching a recorded session', () => {
     r = await call('watch.save', { sessionId: 's1', path: video, played: [[1.5, 3]], secondsDelta: 1.5, position: 3 });
     expect(r.progress.coveredSeconds).toBeCloseTo(3, 5);
     expect(r.progress.intervals).toEqual([[0, 3]]);
+    // A stretch that starts where the stored one ended, to the microsecond: one piece, not two.
+    advance(2);
+    r = await call('watch.save', {
+      sessionId: 's1',
+      path: video,
+      played: [[3.0004, 4.449316]],
+      secondsDelta: 1.5,
+      position: 4.449316,
+    });
+    advance(2);
+    r = await call('watch.save', {
+      sessionId: 's1',
+      path: video,
+      played: [[4.449316, 5]],
+      secondsDelta: 1,
+      position: 5,
+    });
+    expect(r.progress.intervals).toEqual([[0, 5]]);
     const { items } = await call('media.list', { sessionId: 's1' });
-    expect(items[0]!.progress).toMatchObject({ coveredSeconds: 3, position: 3 });
+    expect(items[0]!.progress).toMatchObject({ coveredSeconds: 5, position: 5 });
     expect(items[1]!.progress).toBeNull(); // the PDF is not watched
     const home = await call('course.overview', {});
-    expect(home.sessions[0]!.watching).toMatchObject({ coveredSeconds: 3, seconds: 4 });
+    expect(home.sessions[0]!.watching).toMatchObject({ coveredSeconds: 5, seconds: 7 });
     expect(home.sessions[0]!.watching.totalSeconds).toBeGreaterThan(5.5);
   });
 
