@@ -1,6 +1,6 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN, isAllowedRequest, isAppUrl } from './origin';
+import { APP_ORIGIN, isAllowedRequest, isAppOrigin, isAppUrl } from './origin';
 import { watchWindowHealth } from './window-health';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -23,11 +23,18 @@ export function lockDown(contents: WebContents, devUrl: string | undefined): voi
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Permission requests (camera, location, notifications, devices, ...) are all refused. */
+/**
+ * Permission requests (camera, location, notifications, devices, ...) are all refused, but for
+ * full screen asked by the app's own page: the session player's full-screen button.
+ */
 export function denyPermissions(devUrl: string | undefined): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permission === 'fullscreen' && isAppUrl(details.requestingUrl, devUrl)),
+  );
+  ses.setPermissionCheckHandler(
+    (_wc, permission, origin) => permission === 'fullscreen' && isAppOrigin(origin, devUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
   // Offline by design: any request that is not to the app itself is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devUrl) }));

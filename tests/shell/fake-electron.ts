@@ -77,6 +77,11 @@ export class FakeElectron {
   menu: unknown[] | null = null;
   sandboxEnabled = false;
   permissionHandlers = 0;
+  /** The permission handlers main installed, to ask them what they allow. */
+  permissionRequest:
+    ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl: string }) => void) | null =
+    null;
+  permissionCheck: ((wc: unknown, permission: string, origin: string) => boolean) | null = null;
   requestFilter: ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null = null;
   private readyResolve!: () => void;
   private readonly readyPromise = new Promise<void>((r) => (this.readyResolve = r));
@@ -168,8 +173,14 @@ export class FakeElectron {
       get defaultSession() {
         fake.needReady('session.defaultSession');
         return {
-          setPermissionRequestHandler: () => fake.permissionHandlers++,
-          setPermissionCheckHandler: () => fake.permissionHandlers++,
+          setPermissionRequestHandler: (f: FakeElectron['permissionRequest']) => {
+            fake.permissionRequest = f;
+            fake.permissionHandlers++;
+          },
+          setPermissionCheckHandler: (f: FakeElectron['permissionCheck']) => {
+            fake.permissionCheck = f;
+            fake.permissionHandlers++;
+          },
           setDevicePermissionHandler: () => fake.permissionHandlers++,
           webRequest: { onBeforeRequest: (f: FakeElectron['requestFilter']) => (fake.requestFilter = f) },
         };

@@ -66,6 +66,22 @@ describe('start-up', () => {
     expect(win.webContents.windowOpenHandler?.({ url: 'https://example.org' })).toEqual({ action: 'deny' });
   });
 
+  it('refuses every permission but full screen for the app’s own page (the player)', () => {
+    const ask = (permission: string, url: string) => {
+      let answer: boolean | undefined;
+      fake.permissionRequest!(null, permission, (ok) => (answer = ok), { requestingUrl: url });
+      return answer;
+    };
+    expect(ask('fullscreen', 'app://study/index.html#/session/s1')).toBe(true);
+    expect(ask('fullscreen', 'https://example.org/')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(ask(p, 'app://study/index.html')).toBe(false);
+    }
+    expect(fake.permissionCheck!(null, 'fullscreen', 'app://study')).toBe(true);
+    expect(fake.permissionCheck!(null, 'fullscreen', 'https://example.org')).toBe(false);
+    expect(fake.permissionCheck!(null, 'media', 'app://study')).toBe(false);
+  });
+
   it('runs the core in a utility process, not in main', () => {
     expect(fake.children).toHaveLength(1);
     expect(fake.children[0]!.exitCode).toBeNull();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { call } from '../api/client';
+import { attendedMs } from './attendedTime';
 
 const SAVE_EVERY_MS = 2000;
 
@@ -14,7 +15,14 @@ export function useReadingTracker(
   initial: { position: number } | undefined,
   onReachedEnd: () => void,
 ) {
-  const state = useRef({ position: 0, reachedEnd: false, dirty: false, seconds: 0, lastTick: Date.now() });
+  const state = useRef({
+    position: 0,
+    reachedEnd: false,
+    dirty: false,
+    seconds: 0,
+    lastTick: Date.now(),
+    lastInput: Date.now(),
+  });
   const endCb = useRef(onReachedEnd);
   endCb.current = onReachedEnd;
 
@@ -41,7 +49,7 @@ export function useReadingTracker(
     };
     const tick = () => {
       const now = Date.now();
-      if (document.visibilityState === 'visible') s.seconds += (now - s.lastTick) / 1000;
+      if (document.visibilityState === 'visible') s.seconds += attendedMs(s.lastTick, now, s.lastInput) / 1000;
       s.lastTick = now;
     };
     const flush = async (): Promise<void> => {
@@ -57,12 +65,19 @@ export function useReadingTracker(
       );
     };
     const flushNow = () => void flush();
+    const attended = () => {
+      tick(); // the time before this input is judged by the input before it
+      s.lastInput = Date.now();
+    };
+    const inputs = ['scroll', 'keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
     measure();
     const timer = window.setInterval(flushNow, SAVE_EVERY_MS);
     window.addEventListener('scroll', measure, { passive: true });
     window.addEventListener('resize', measure);
     window.addEventListener('pagehide', flushNow);
+    for (const e of inputs) window.addEventListener(e, attended, { passive: true });
     return () => {
+      for (const e of inputs) window.removeEventListener(e, attended);
       window.clearInterval(timer);
       window.removeEventListener('scroll', measure);
       window.removeEventListener('resize', measure);
