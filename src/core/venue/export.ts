@@ -4,7 +4,7 @@ import type { VenueReport } from '../../shared/contract/venue';
 import { toCsv, type Cell } from '../records/csv';
 import { venueLabels } from './labels';
 import { localIso, wallClockDate } from './local-time';
-import { participantTable, reportFileName, summaryTable, unitTable, type ReportCell } from './table';
+import { participantTable, reportFileName, reportTitles, summaryTable, unitTable, type ReportCell } from './table';
 
 /** The participants table as CSV (BOM, CRLF, RFC 4180), header in the UI language, local times with offset. */
 export function venueCsv(report: VenueReport, language: Language, zone: string) {
@@ -113,11 +113,11 @@ export async function venueXlsx(report: VenueReport, language: Language, zone: s
   const l = venueLabels(language);
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(report.generatedAt);
-  const footer = `${report.pack.title} ${report.pack.version} · ${localIso(report.generatedAt, zone).slice(0, 16).replace('T', ' ')}`;
+  const footer = `${reportTitles(report, language).pack} ${report.pack.version} · ${localIso(report.generatedAt, zone).slice(0, 16).replace('T', ' ')}`;
   const opts = { zone, footer };
   const participants = participantTable(report, language);
-  // Printed: who, the sessions, the totals and hours; pack version, export time and ids stay on screen.
-  const printColumns = 3 + report.sessions.length * 3 + 4;
+  // Printed: who, the sessions, the totals, credit and hours; pack version, export time and ids stay on screen.
+  const printColumns = 3 + report.sessions.length * 3 + 5;
   sheet(wb, l.sheets.participants, participants.header, participants.rows, {
     ...opts,
     freezeColumns: 1,
