@@ -98,7 +98,12 @@ function sheet(
     });
     const content = Math.max(0, ...sample) + 2;
     const head = displayWidth(h) + 3; // room for the filter button
-    col.width = Math.min(40, Math.max(6, content, Math.ceil(head / 2)));
+    // Spreadsheets break Chinese text between any two characters (学时合/计): a short header gets
+    // its whole width; a long one wraps onto two lines (the wide participants sheet must still
+    // print readably on one page width), never narrower than its longest word.
+    const word = Math.max(...h.split(/\s+/).map(displayWidth)) + 3;
+    const fit = head <= 16 ? head : Math.max(word, Math.ceil(head / 2));
+    col.width = Math.min(40, Math.max(6, content, fit));
     headerLines = Math.max(headerLines, Math.ceil(head / col.width));
   });
   ws.getRow(1).height = 15 * Math.min(3, headerLines) + 3;
