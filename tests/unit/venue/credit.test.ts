@@ -6,7 +6,7 @@ import { parseCsv } from '../../../src/core/records/csv';
 import { signedRecordText, signRecord } from '../../../src/core/records/record';
 import { installation } from '../../../src/core/records/identity';
 import { CREDIT_EXT } from '../../../src/core/records/xapi';
-import type { StudyRecord } from '../../../src/shared/contract/records';
+import { MAX_EVIDENCE_INTERVALS, type StudyRecord } from '../../../src/shared/contract/records';
 import { openCreditCore, passSession, VIDEO, watcher, type CreditCore } from './credit-pack';
 
 let open: Core[] = [];
@@ -146,6 +146,28 @@ describe('credit hours (学时) at the venue', () => {
       key: 'venue.evidence.completedWithoutWatching',
       values: { session: 's1', watched: 3, required: 5.4 },
     });
+  });
+
+  it('keeps the longest stretches of a union too long for a record, so the venue counts less, never more', async () => {
+    const opened = await openCreditCore(open);
+    await opened.call('profiles.create', { name: '周八', unit: '省教育厅' });
+    opened.clock.advance(60);
+    await opened.call('watch.save', { sessionId: 's1', path: VIDEO, played: [[0, 1]], secondsDelta: 1, position: 1 });
+    // 6,000 stretches of 0.0005 s and one of 1 s: more than MAX_EVIDENCE_INTERVALS.
+    const tiny = Array.from({ length: 6000 }, (_, i) => [i * 0.001, i * 0.001 + 0.0005]);
+    setIntervals(
+      opened,
+      [...tiny, [7, 8]].map(([a, b]) => [a! * 0.5, b! * 0.5]),
+    );
+    const { record, text } = await exported(opened);
+    const kept = record.evidence.sessions[0]!.media[0]!.intervals!;
+    expect(kept).toHaveLength(MAX_EVIDENCE_INTERVALS);
+    expect(kept).toContainEqual([3.5, 4]);
+    const report = await importAt(opened, text);
+    expect(report.rejected).toEqual([]);
+    const watched = report.participants[0]!.sessions[0]!.watchedSeconds;
+    expect(watched).toBeGreaterThanOrEqual(0.5);
+    expect(watched).toBeLessThanOrEqual(0.5 + 6000 * 0.00025);
   });
 
   it('rejects more watching time than the wall clock allows', async () => {
