@@ -30,6 +30,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
       ).toBeVisible();
       await page.getByRole('button', { name: lang === 'en' ? 'Check files and make the report' : /校验文件/ }).click();
       await expect(page.locator('.venue-table tbody tr')).toHaveCount(40);
+      // Session titles in the reader's language: the built-in pack is English with a Chinese translation.
+      await expect(
+        page.getByRole('rowheader', {
+          name: lang === 'en' ? /The special training class and who took part/ : /专题培训班及参加人员/,
+        }),
+      ).toBeVisible();
 
       for (const [w, h] of [
         [1024, 640],

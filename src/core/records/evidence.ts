@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { Evidence, EvidenceAttempt, EvidenceSession } from '../../shared/contract/records';
+import {
+  MAX_EVIDENCE_INTERVALS,
+  type Evidence,
+  type EvidenceAttempt,
+  type EvidenceMedia,
+  type EvidenceSession,
+} from '../../shared/contract/records';
+import { mergeIntervals, type Interval } from '../../shared/watch/intervals';
 
 interface AttemptRow {
   id: number;
@@ -32,10 +39,44 @@ function parseResponse(text: string): unknown {
   }
 }
 
+const DAY = 86_400;
+
+/** The stored union, as [start, end] pairs; unreadable text gives no intervals (and so no coverage). */
+function storedIntervals(text: string): Interval[] {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!Array.isArray(parsed)) return [];
+    // The record's schema bounds media time to a day, as the watch.save call does.
+    return mergeIntervals(
+      parsed
+        .filter((x): x is [number, number] => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'number')
+        .map(([a, b]): Interval => [Math.min(a, DAY), Math.min(b, DAY)]),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A union longer than the record may carry keeps its longest stretches: the venue then counts less
+ * than was watched, never more. (A real union is a handful of stretches; this bounds a file.)
+ */
+function bounded(list: Interval[]): [number, number][] {
+  const kept =
+    list.length <= MAX_EVIDENCE_INTERVALS
+      ? list
+      : [...list]
+          .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
+          .slice(0, MAX_EVIDENCE_INTERVALS)
+          .sort((a, b) => a[0] - b[0]);
+  return kept.map(([a, b]) => [a, b]);
+}
+
 /**
  * Everything the record's summary is computed from, read from the same tables sessionProgress
  * reads: submitted quiz attempts with each answer (practice runs stay private), key points
- * reviewed with their times, reading time, and completions. A venue re-derives the summary from
+ * reviewed with their times, reading time, each recording's watched intervals and time on task,
+ * and completions. A venue re-derives the summary from
  * this against its own copy of the pack; the summary itself is never believed.
  */
 export function gatherEvidence(db: Database.Database, profileId: number, packId: string): Evidence {
@@ -60,6 +101,9 @@ export function gatherEvidence(db: Database.Database, profileId: number, packId:
   const answers = db.prepare(
     'SELECT question_id, response, answered_at FROM answers WHERE attempt_id = ? ORDER BY question_id',
   );
+  const watching = db.prepare(
+    `SELECT path, intervals, ms FROM watching WHERE profile_id = ? AND pack_id = ? AND session_id = ? ORDER BY path`,
+  );
   const completion = db.prepare(
     'SELECT completed_at FROM session_completions WHERE profile_id = ? AND pack_id = ? AND session_id = ?',
   );
@@ -75,7 +119,13 @@ export function gatherEvidence(db: Database.Database, profileId: number, packId:
         reachedEndAt: rd?.reached_end_at ?? null,
         updatedAt: rd?.updated_at ?? null,
       },
-      media: [],
+      media: (watching.all(profileId, packId, id) as { path: string; intervals: string; ms: number }[]).map(
+        (w): EvidenceMedia => ({
+          id: w.path,
+          seconds: Math.round(w.ms / 1000),
+          intervals: bounded(storedIntervals(w.intervals)),
+        }),
+      ),
       keyPoints: keyPoints.all(profileId, packId, id) as { id: string; reviewedAt: string }[],
       attempts: (attempts.all(profileId, packId, id) as AttemptRow[]).map((a): EvidenceAttempt => ({
         packVersion: a.pack_version,

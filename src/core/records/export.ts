@@ -2,12 +2,16 @@ import type Database from 'better-sqlite3';
 import type { Language } from '../../shared/contract/app';
 import type { RecordFormat, StudyRecord, TextFile } from '../../shared/contract/records';
 import { packSummary } from '../library/summary';
+import { ledger } from '../study/ledger';
+import { packRules } from '../study/pack-rules';
 import { overview } from '../study/session';
 import { isoNow, type Clock } from '../time';
 import { installation } from './identity';
 import type { KeyProtector } from './key-protector';
+import { courseCompletedAt } from './course';
 import { buildRecord, signedRecordText, signRecord } from './record';
 import { recordCsv } from './record-csv';
+import { packTitles } from './titles';
 import { xapiStatements } from './xapi';
 import { packQuestions, submittedAnswers, submittedAttempts } from './xapi-data';
 
@@ -32,13 +36,19 @@ function fileName(prefix: string, r: StudyRecord, ext: string): string {
   return `${prefix}-${name}-${stamp}-${r.installation.id.slice(0, 8)}.${ext}`;
 }
 
-/** The participant's completion record in one of three formats, all from the same signed record. */
+/**
+ * The participant's completion record in one of three formats, all from the same signed record,
+ * whose summary and ledger come from the queries the screens use; titles in the UI language.
+ */
 export function exportRecord(req: ExportRequest): TextFile {
   const { db, profileId, packId } = req;
   const inst = installation(db, req.clock, req.keyProtector);
+  const language = req.language;
+  const credit = ledger(db, profileId, packId, language);
   const record = buildRecord(
-    { db, installation: inst, profileId, packId, at: isoNow(req.clock) },
-    overview(db, profileId, packId),
+    { db, installation: inst, profileId, packId, at: isoNow(req.clock), language },
+    overview(db, profileId, packId, language),
+    credit,
   );
   switch (req.format) {
     case 'json':
@@ -60,6 +70,9 @@ export function exportRecord(req: ExportRequest): TextFile {
         attempts: submittedAttempts(db, profileId, packId),
         answers: submittedAnswers(db, profileId, packId),
         questions: packQuestions(db, packId),
+        titles: packTitles(db, packId),
+        grantsCredit: credit.grantsCredit,
+        courseCompletedAt: courseCompletedAt(packRules(db, packId), credit),
       });
       return {
         fileName: fileName('xapi-statements', record, 'json'),

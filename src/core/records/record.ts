@@ -8,6 +8,8 @@ import {
 import type { Overview } from '../../shared/contract/study';
 import { AppError } from '../../shared/errors';
 import { signBytes } from '../packs/keys';
+import type { Ledger } from '../../shared/contract/watch';
+import { ledger } from '../study/ledger';
 import { overview } from '../study/session';
 import type { Installation } from './identity';
 import { canonicalJson } from './canonical';
@@ -19,6 +21,8 @@ export interface RecordContext {
   profileId: number;
   packId: string;
   at: string;
+  /** The participant's UI language: titles of the pack and its sessions in it, when the pack has it. */
+  language?: string;
 }
 
 export interface Participant {
@@ -37,11 +41,16 @@ export function participant(db: Database.Database, profileId: number): Participa
 
 /**
  * The record is built from `overview` (and so from sessionProgress), the same numbers the home and
- * "My progress" screens show. Parsing through the frozen schema drops fields a later app version
- * adds to its progress rows, so the signed shape only changes with a new record version. The
- * evidence beside the summary is what a venue recomputes the summary from (core/venue/rederive.ts).
+ * "My progress" screens show, and its ledger from `ledger`, the query the 学时 ledger shows.
+ * Parsing through the frozen schema drops fields a later app version adds to its progress rows,
+ * so the signed shape only changes with a new record version. The evidence beside the summary is
+ * what a venue recomputes the summary from (core/venue/rederive.ts).
  */
-export function buildRecord(ctx: RecordContext, data: Overview = overview(ctx.db, ctx.profileId, ctx.packId)) {
+export function buildRecord(
+  ctx: RecordContext,
+  data: Overview = overview(ctx.db, ctx.profileId, ctx.packId, ctx.language),
+  credit: Ledger = ledger(ctx.db, ctx.profileId, ctx.packId, ctx.language),
+) {
   const record: StudyRecord = {
     format: 'study-record',
     version: RECORD_VERSION,
@@ -52,6 +61,15 @@ export function buildRecord(ctx: RecordContext, data: Overview = overview(ctx.db
     sessions: data.sessions.map((s) => recordSessionSchema.parse(s)),
     overall: data.overall,
     evidence: gatherEvidence(ctx.db, ctx.profileId, ctx.packId),
+    ledger: {
+      sessions: credit.sessions.map((s) => ({
+        id: s.id,
+        readingSeconds: s.readingSeconds,
+        watchingSeconds: s.watchingSeconds,
+        credit: s.credit,
+      })),
+      totalCredit: credit.totalCredit,
+    },
   };
   return studyRecordSchema.parse(record);
 }

@@ -1,5 +1,6 @@
 import type { StudyRecord } from '../../shared/contract/records';
 import type { Question } from '../../shared/pack/schema';
+import type { Titles } from '../../shared/records';
 import { STATEMENT_NAMESPACE, uuidV5 } from './uuid';
 import type { AnswerRow, AttemptRow } from './xapi-data';
 import { interactionDefinition, responseText } from './xapi-interaction';
@@ -12,6 +13,8 @@ export const sessionIri = (pack: string, session: string) => `${packIri(pack)}/s
 export const questionIri = (pack: string, session: string, question: string) =>
   `${sessionIri(pack, session)}/questions/${enc(question)}`;
 const PACK_VERSION_EXT = `${XAPI_BASE}/xapi/extensions/pack-version`;
+/** Credit hours (学时) a completed session or course earned, by the pack's rules. */
+export const CREDIT_EXT = `${XAPI_BASE}/xapi/extensions/credit-hours`;
 
 const verb = (name: 'answered' | 'passed' | 'failed' | 'completed') => ({
   id: `http://adlnet.gov/expapi/verbs/${name}`,
@@ -37,7 +40,17 @@ export interface XapiSource {
   attempts: AttemptRow[];
   answers: AnswerRow[];
   questions: Map<string, Question>;
+  /** Titles in every language the pack has, as language maps want them. */
+  titles: { pack: Titles; sessions: Map<string, Titles> };
+  /** Whether the pack grants credit hours (a pack without rules grants none: no credit is stated). */
+  grantsCredit: boolean;
+  /** When the pack's course rule was met (its last required completion), or null. */
+  courseCompletedAt: string | null;
 }
+
+/** A language map with every language the pack has, or the record's own title under its language. */
+const nameMap = (titles: Titles | undefined, lang: string, fallback: string): Titles =>
+  titles && Object.keys(titles).length ? { ...titles } : { [lang]: fallback };
 
 export function xapiStatements(src: XapiSource): object[] {
   const { record: r, language: lang } = src;
@@ -52,18 +65,29 @@ export function xapiStatements(src: XapiSource): object[] {
   const sessionActivity = (id: string) => ({
     objectType: 'Activity',
     id: sessionIri(pack, id),
-    definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { [lang]: titles.get(id) ?? id } },
+    definition: {
+      type: 'http://adlnet.gov/expapi/activities/lesson',
+      name: nameMap(src.titles.sessions.get(id), lang, titles.get(id) ?? id),
+    },
   });
+  const packName = nameMap(src.titles.pack, lang, r.pack.title);
+  const ledger = new Map((r.ledger?.sessions ?? []).map((s) => [s.id, s]));
+  const credit = (hours: number) => (src.grantsCredit ? { extensions: { [CREDIT_EXT]: hours } } : {});
   const context = (version: string, parent?: string) => ({
     registration: uuidV5(STATEMENT_NAMESPACE, `registration|${key}|${pack}`),
     platform: 'Study Companion',
     language: lang,
     contextActivities: {
       ...(parent ? { parent: [{ objectType: 'Activity', id: sessionIri(pack, parent) }] } : {}),
-      grouping: [{ objectType: 'Activity', id: packIri(pack), definition: { name: { [lang]: r.pack.title } } }],
+      grouping: [{ objectType: 'Activity', id: packIri(pack), definition: { name: packName } }],
     },
     extensions: { [PACK_VERSION_EXT]: version },
   });
+  // The course is the pack itself: no grouping under itself.
+  const courseContext = () => {
+    const { contextActivities: _, ...rest } = context(r.pack.version);
+    return rest;
+  };
   const id = (name: string) => uuidV5(STATEMENT_NAMESPACE, `${key}|${name}`);
   const attempts = new Map(src.attempts.map((a) => [a.id, a]));
   const out: object[] = [];
@@ -102,16 +126,35 @@ export function xapiStatements(src: XapiSource): object[] {
       timestamp: iso(a.submittedAt),
     });
   }
+  // Durations are time on task from the ledger: reading and watching (quiz time is in its own statements).
   for (const s of r.sessions) {
     if (!s.completedAt) continue;
+    const l = ledger.get(s.id);
+    const seconds = l ? l.readingSeconds + l.watchingSeconds : s.reading.seconds;
     out.push({
       id: id(`completed|${s.id}`),
       actor,
       verb: verb('completed'),
       object: sessionActivity(s.id),
-      result: { completion: true, duration: isoDuration(s.reading.seconds * 1000) },
+      result: { completion: true, duration: isoDuration(seconds * 1000), ...credit(l?.credit ?? 0) },
       context: context(r.pack.version),
       timestamp: iso(s.completedAt),
+    });
+  }
+  if (src.courseCompletedAt && r.ledger) {
+    const total = r.ledger.sessions.reduce((n, s) => n + s.readingSeconds + s.watchingSeconds, 0);
+    out.push({
+      id: id(`completed|course|${pack}`),
+      actor,
+      verb: verb('completed'),
+      object: {
+        objectType: 'Activity',
+        id: packIri(pack),
+        definition: { type: 'http://adlnet.gov/expapi/activities/course', name: packName },
+      },
+      result: { completion: true, duration: isoDuration(total * 1000), ...credit(r.ledger.totalCredit) },
+      context: courseContext(),
+      timestamp: iso(src.courseCompletedAt),
     });
   }
   return out;

@@ -65,6 +65,15 @@ export class VenueImport {
     if (r.pack.version !== this.pack.version) {
       this.warnings.push({ file: f.name, code: 'pack-version', detail: `${r.pack.version} ≠ ${this.pack.version}` });
     }
+    if (derived.claimedCredit !== null && Math.abs(derived.claimedCredit - derived.credit) > 1e-6) {
+      // The report counts the evidence's credit; the official sees that the file claimed other.
+      this.warnings.push({
+        file: f.name,
+        code: 'credit-claim',
+        detail: `claims ${derived.claimedCredit} credit hours; its evidence gives ${derived.credit}`,
+        values: { claimed: derived.claimedCredit, derived: derived.credit },
+      });
+    }
     const key = `${r.installation.id}\u0000${r.participant.profileId}`;
     const next: Kept = { row: this.toRow(r, derived, f.name), time: Date.parse(r.exportedAt) };
     const prev = this.kept.get(key);
@@ -98,6 +107,7 @@ export class VenueImport {
       sessions: d.cells,
       overall: d.overall,
       studySeconds: d.studySeconds,
+      credit: d.credit,
     };
   }
 }

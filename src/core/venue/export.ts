@@ -5,7 +5,7 @@ import { toCsv, type Cell } from '../records/csv';
 import { loadExcel } from './excel';
 import { venueLabels } from './labels';
 import { localIso, wallClockDate } from './local-time';
-import { participantTable, reportFileName, summaryTable, unitTable, type ReportCell } from './table';
+import { participantTable, reportFileName, reportTitles, summaryTable, unitTable, type ReportCell } from './table';
 
 /** The participants table as CSV (BOM, CRLF, RFC 4180), header in the UI language, local times with offset. */
 export function venueCsv(report: VenueReport, language: Language, zone: string) {
@@ -99,7 +99,12 @@ function sheet(
     });
     const content = Math.max(0, ...sample) + 2;
     const head = displayWidth(h) + 3; // room for the filter button
-    col.width = Math.min(40, Math.max(6, content, Math.ceil(head / 2)));
+    // Spreadsheets break Chinese text between any two characters (学时合/计): a short header gets
+    // its whole width; a long one wraps onto two lines (the wide participants sheet must still
+    // print readably on one page width), never narrower than its longest word.
+    const word = Math.max(...h.split(/\s+/).map(displayWidth)) + 3;
+    const fit = head <= 16 ? head : Math.max(word, Math.ceil(head / 2));
+    col.width = Math.min(40, Math.max(6, content, fit));
     headerLines = Math.max(headerLines, Math.ceil(head / col.width));
   });
   ws.getRow(1).height = 15 * Math.min(3, headerLines) + 3;
@@ -114,11 +119,11 @@ export async function venueXlsx(report: VenueReport, language: Language, zone: s
   const l = venueLabels(language);
   const wb = new (await loadExcel()).Workbook();
   wb.created = new Date(report.generatedAt);
-  const footer = `${report.pack.title} ${report.pack.version} · ${localIso(report.generatedAt, zone).slice(0, 16).replace('T', ' ')}`;
+  const footer = `${reportTitles(report, language).pack} ${report.pack.version} · ${localIso(report.generatedAt, zone).slice(0, 16).replace('T', ' ')}`;
   const opts = { zone, footer };
   const participants = participantTable(report, language);
-  // Printed: who, the sessions, the totals and hours; pack version, export time and ids stay on screen.
-  const printColumns = 3 + report.sessions.length * 3 + 4;
+  // Printed: who, the sessions, the totals, credit and hours; pack version, export time and ids stay on screen.
+  const printColumns = 3 + report.sessions.length * 3 + 5;
   sheet(wb, l.sheets.participants, participants.header, participants.rows, {
     ...opts,
     freezeColumns: 1,

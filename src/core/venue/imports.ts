@@ -4,6 +4,8 @@ import type { RecordFile, VenueReport } from '../../shared/contract/venue';
 import { AppError } from '../../shared/errors';
 import type { Library } from '../library/library';
 import { packQuestions } from '../quiz/questions';
+import { packTitles } from '../records/titles';
+import { packRules } from '../study/pack-rules';
 import { isoNow, type Clock } from '../time';
 import { VenueImport, type ReportPack } from './collector';
 import { buildReport } from './report';
@@ -69,7 +71,10 @@ export class VenueImports {
     return imp;
   }
 
-  /** The installed pack with its answer key and key points: what every record is re-derived against. */
+  /**
+   * The installed pack with its answer key, key points and completion and credit rules: what every
+   * record is re-derived against; with its titles in every language it has, for the report.
+   */
   private reportPack(packId: string): ReportPack {
     const pack = this.db.prepare('SELECT id, version, title FROM packs WHERE id = ?').get(packId) as {
       id: string;
@@ -84,7 +89,14 @@ export class VenueImports {
       ...s,
       keyPoints: (kp.all(packId, s.id) as { id: string }[]).map((k) => k.id),
     }));
-    return { ...pack, sessions, questions: packQuestions(this.db, packId) };
+    const titles = packTitles(this.db, packId);
+    return {
+      ...pack,
+      titles: titles.pack,
+      sessions: sessions.map((x) => ({ ...x, titles: titles.sessions.get(x.id) ?? {} })),
+      questions: packQuestions(this.db, packId),
+      rules: packRules(this.db, packId),
+    };
   }
 }
 

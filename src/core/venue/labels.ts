@@ -15,6 +15,9 @@ export interface VenueLabels {
   missing: string[];
   reasons: Record<RejectReason, string>;
   studyHours: string;
+  /** 学时: credit hours by the pack's rules (studyHours is time on task). */
+  credit: string;
+  creditRow: string;
   units: string[];
   unitsTotal: string;
   printed: string;

@@ -2,17 +2,24 @@ import type { EvidenceAttempt, EvidenceSession, StudyRecord } from '../../shared
 import { quizResponseSchema } from '../../shared/contract/quiz';
 import type { VenueCell } from '../../shared/contract/venue';
 import type { Question } from '../../shared/pack/schema';
+import { creditHours, type Titles } from '../../shared/records';
+import { clipIntervals, coveredSeconds, type Interval } from '../../shared/watch/intervals';
 import { grade } from '../quiz/grade';
 import { meetsPassMark } from '../quiz/submit';
+import { creditOf, meetsRule, type PackRules, type SessionFacts, type SessionRules } from '../study/rules';
 
 /** The venue's installed pack: the answer key and the rules the record is recomputed against. */
 export interface VenuePack {
   id: string;
   version: string;
   title: string;
-  sessions: { id: string; ord: number; title: string; passMark: number; keyPoints: string[] }[];
+  /** Titles in every language the pack has (the report's readers pick theirs). */
+  titles?: Titles;
+  sessions: { id: string; ord: number; title: string; passMark: number; keyPoints: string[]; titles?: Titles }[];
   /** Every question of the pack by id, with its session. */
   questions: Map<string, { question: Question; sessionId: string }>;
+  /** The pack's completion and credit rules, with each recording's length (core/study/rules.ts). */
+  rules: PackRules;
 }
 
 export type Values = Record<string, string | number>;
@@ -31,8 +38,43 @@ export class EvidenceProblem extends Error {
 export interface Derived {
   cells: (VenueCell | null)[];
   overall: { completed: number; total: number; completedAt: string | null };
-  /** Reading time, quiz time and (once tracked, issue #12) media time, in seconds. */
+  /** Reading, watching and quiz time, in seconds. */
   studySeconds: number;
+  /** Credit hours (学时) the evidence earns under the venue pack's rules. */
+  credit: number;
+  /** What the record's own ledger says it earned, when it has one and the pack versions match. */
+  claimedCredit: number | null;
+}
+
+/** Today's rule, for a session the venue pack somehow has no rules for: read, key points, quiz. */
+const FORMAT1: SessionRules = {
+  reading: true,
+  keyPoints: true,
+  quiz: true,
+  media: new Map(),
+  credit: { kind: 'none' },
+  timed: new Map(),
+};
+
+const DAY = 86_400;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Coverage per recording from the record's intervals, clipped to the recording's length in the
+ * venue's pack (a recording of unknown length to a day, as watch.save bounds it). The record's
+ * own figure of what was covered is never read: only the intervals count. A recording the
+ * venue's pack does not have covers nothing (its time still counts as time on task).
+ */
+function coverage(s: EvidenceSession, rules: SessionRules): Map<string, number> {
+  const byPath = new Map<string, Interval[]>();
+  for (const m of s.media) byPath.set(m.id, [...(byPath.get(m.id) ?? []), ...(m.intervals ?? [])]);
+  const out = new Map<string, number>();
+  for (const [path, list] of byPath) {
+    const duration = rules.timed.get(path);
+    if (duration === undefined) continue;
+    out.set(path, coveredSeconds(clipIntervals(list, duration > 0 ? duration : DAY)));
+  }
+  return out;
 }
 
 const fail = (reason: string, values: Values, english: string): never => {
@@ -141,8 +183,11 @@ const near = (a: number | null, b: number | null) => (a === null || b === null ?
  * throws an EvidenceProblem naming the first thing that cannot be true: a time outside the span
  * from the profile's creation to the export, a quiz submitted before it started, an answer to a
  * question that pack version does not have, a score its answers do not give, a completion without
- * what completes a session, a summary that disagrees with its evidence, or more time on task than
- * the wall clock allows. The report uses only what this returns.
+ * what completes a session under the venue pack's rule (watching included: coverage from the
+ * record's intervals), a summary that disagrees with its evidence, or more time on task than the
+ * wall clock allows. Credit hours come from the same rules (core/study/rules.ts, which the
+ * participant's app applies too); the record's own credit figures are never used. The report
+ * uses only what this returns.
  */
 export function rederive(r: StudyRecord, pack: VenuePack): Derived {
   const from = Date.parse(r.evidence.profileCreatedAt);
@@ -162,6 +207,7 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
     if (!evidence.has(id)) fail('missingEvidence', { session: id }, `Session ${id} has a summary but no evidence.`);
   }
   let studySeconds = 0;
+  let credits = 0;
 
   const cells = pack.sessions.map((p): VenueCell | null => {
     const s = evidence.get(p.id);
@@ -186,26 +232,31 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
     const fractions = graded.map((g) => (g.total ? g.score / g.total : 0));
     const bestScore = fractions.length ? Math.max(...fractions) : null;
     const reachedEnd = reachedEndAt !== null;
-    const due = reachedEnd && reviewed === kpIds.size && passed;
+    const rules = pack.rules.sessions.get(p.id) ?? FORMAT1;
+    const covered = coverage(s, rules);
+    const facts: SessionFacts = {
+      reachedEnd,
+      keyPointsReviewed: reviewed,
+      keyPointsTotal: kpIds.size,
+      quizPassed: passed,
+      covered,
+    };
+    const due = meetsRule(rules, facts);
     const completedMs = checkTime(s.completedAt, 'completed', p.id, ...times);
-    if (completedMs !== null && samePack) {
-      if (!passed)
-        fail('completedWithoutPass', { session: p.id }, `Session ${p.id} is marked complete, but no quiz was passed.`);
-      if (!due)
-        fail(
-          'completedWithoutStudy',
-          { session: p.id },
-          `Session ${p.id} is marked complete, but was not read through with every key point reviewed.`,
-        );
-      if (completedMs < firstPass)
-        fail('completedBeforePass', { session: p.id }, `Session ${p.id} was completed before its quiz was passed.`);
-    }
+    if (completedMs !== null && samePack && !due) completionUnsupported(p.id, rules, facts);
+    if (completedMs !== null && samePack && rules.quiz && completedMs < firstPass)
+      fail('completedBeforePass', { session: p.id }, `Session ${p.id} was completed before its quiz was passed.`);
     const complete = completedMs !== null && due;
     const quizSeconds = s.attempts.reduce(
       (n, a) => n + (Date.parse(a.submittedAt) - Date.parse(a.startedAt)) / 1000,
       0,
     );
-    studySeconds += s.reading.seconds + s.media.reduce((n, m) => n + m.seconds, 0) + quizSeconds;
+    const watchingSeconds = s.media.reduce((n, m) => n + m.seconds, 0);
+    // Watching counts as time on task under the same cap as reading: all of it together must fit
+    // in the span from the profile's creation to the export (checked below).
+    studySeconds += s.reading.seconds + watchingSeconds + quizSeconds;
+    const credit = creditOf(rules, complete, passed).hours;
+    credits += credit;
 
     const c = claimed.get(p.id);
     if (c) {
@@ -227,13 +278,16 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
           mismatch('status', c.status, complete ? 'complete' : 'not complete');
       }
     }
-    const started = s.reading.seconds > 0 || s.reading.maxPosition > 0 || reviewed > 0 || graded.length > 0;
+    const started =
+      s.reading.seconds > 0 || s.reading.maxPosition > 0 || reviewed > 0 || graded.length > 0 || watchingSeconds > 0;
     return {
       status: complete ? 'complete' : started || c?.status === 'in-progress' ? 'in-progress' : 'not-started',
       passed,
       bestScore,
       attempts: graded.length,
       completedAt: complete ? s.completedAt : null,
+      credit: creditHours(credit),
+      watchedSeconds: round2([...covered.values()].reduce((a, b) => a + b, 0)),
     };
   });
 
@@ -261,5 +315,30 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
         : null,
     },
     studySeconds: Math.round(studySeconds),
+    credit: creditHours(credits),
+    claimedCredit: samePack && r.ledger ? r.ledger.totalCredit : null,
   };
+}
+
+/** Names what a completion lacks under the venue pack's rule (called only when the rule is not met). */
+function completionUnsupported(session: string, rules: SessionRules, f: SessionFacts): never {
+  if (rules.quiz && !f.quizPassed)
+    fail('completedWithoutPass', { session }, `Session ${session} is marked complete, but no quiz was passed.`);
+  if (!meetsRule({ ...rules, media: new Map() }, f))
+    fail(
+      'completedWithoutStudy',
+      { session },
+      `Session ${session} is marked complete, but was not read through with every key point reviewed.`,
+    );
+  for (const [path, fraction] of rules.media) {
+    if (meetsRule({ ...rules, media: new Map([[path, fraction]]) }, f)) continue;
+    const watched = round2(f.covered.get(path) ?? 0);
+    const required = round2((rules.timed.get(path) ?? 0) * fraction);
+    fail(
+      'completedWithoutWatching',
+      { session, path, watched, required },
+      `Session ${session} is marked complete, but ${watched} s of "${path}" were watched where ${required} s are required.`,
+    );
+  }
+  return fail('completedWithoutStudy', { session }, `Session ${session} is marked complete without what completes it.`);
 }

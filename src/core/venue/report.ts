@@ -1,3 +1,4 @@
+import { creditHours } from '../../shared/records';
 import type { UnitSummary, VenueParticipant, VenueReport } from '../../shared/contract/venue';
 import type { VenueImport } from './collector';
 import { matchRoster, norm, type Person } from './roster';
@@ -10,7 +11,8 @@ const hours = (seconds: number) => Math.round(seconds / 360) / 10;
 
 /**
  * Per work unit: enrolled (roster people of that unit; null without a roster), submitted,
- * completed all sessions, and re-derived study hours. Units match as names do (full-width, spaces).
+ * completed all sessions, credit hours (学时) and time on task in hours, both re-derived from
+ * the evidence. Units match as names do (full-width, spaces).
  */
 export function unitSummaries(participants: VenueParticipant[], roster: Person[] | null): UnitSummary[] {
   const units = new Map<string, UnitSummary & { seconds: number }>();
@@ -20,7 +22,15 @@ export function unitSummaries(participants: VenueParticipant[], roster: Person[]
     if (!u)
       units.set(
         key,
-        (u = { unit: name, enrolled: roster ? 0 : null, submitted: 0, completedAll: 0, studyHours: 0, seconds: 0 }),
+        (u = {
+          unit: name,
+          enrolled: roster ? 0 : null,
+          submitted: 0,
+          completedAll: 0,
+          credit: 0,
+          studyHours: 0,
+          seconds: 0,
+        }),
       );
     return u;
   };
@@ -30,9 +40,10 @@ export function unitSummaries(participants: VenueParticipant[], roster: Person[]
     u.submitted++;
     if (p.overall.completedAt !== null) u.completedAll++;
     u.seconds += p.studySeconds;
+    u.credit += p.credit;
   }
   return [...units.values()]
-    .map(({ seconds, ...u }) => ({ ...u, studyHours: hours(seconds) }))
+    .map(({ seconds, ...u }) => ({ ...u, credit: creditHours(u.credit), studyHours: hours(seconds) }))
     .sort((a, b) => collator.compare(a.unit, b.unit));
 }
 
@@ -45,14 +56,18 @@ export function buildReport(imp: VenueImport, roster: LoadedRoster | null, at: s
     id: s.id,
     passed: participants.filter((p) => p.sessions[i]?.passed).length,
     completed: participants.filter((p) => p.sessions[i]?.completedAt).length,
+    credit: creditHours(participants.reduce((n, p) => n + (p.sessions[i]?.credit ?? 0), 0)),
   }));
+  const { pack } = imp;
   return {
-    pack: { id: imp.pack.id, version: imp.pack.version, title: imp.pack.title },
-    sessions: imp.pack.sessions.map(({ id, ord, title }) => ({ id, ord, title })),
+    pack: { id: pack.id, version: pack.version, title: pack.title, titles: pack.titles ?? {} },
+    sessions: pack.sessions.map(({ id, ord, title, titles }) => ({ id, ord, title, titles: titles ?? {} })),
+    grantsCredit: pack.rules.grantsCredit,
     participants,
     totals: {
       participants: participants.length,
       completedAll: participants.filter((p) => p.overall.completedAt !== null).length,
+      credit: creditHours(participants.reduce((n, p) => n + p.credit, 0)),
       sessions,
     },
     files: {

@@ -3,6 +3,7 @@ import { semver, stableId } from '../pack/schema';
 import { languageSchema } from './app';
 import { call } from './define';
 import { sessionStatusSchema } from './study';
+import { intervalSchema } from './watch';
 
 /**
  * The signed completion record a participant hands to their venue (format "study-record", v2).
@@ -56,11 +57,22 @@ export const evidenceAttemptSchema = z.object({
 });
 export type EvidenceAttempt = z.infer<typeof evidenceAttemptSchema>;
 
+/** At most this many stretches per recording: a union of played intervals is far shorter in practice. */
+export const MAX_EVIDENCE_INTERVALS = 5000;
+
 /**
- * Time on one piece of media (video, audio). Empty until watch time is tracked (issue #12): that
- * work fills this list, and the venue adds its seconds to the session's time on task and credit.
+ * Watching of one recording (video, audio), keyed by its pack path: the wall-clock seconds spent
+ * playing it (time on task) and the merged union of media intervals played. The venue recomputes
+ * coverage from the intervals, clipped to the recording's length in its own copy of the pack, and
+ * from that completion and credit; it adds the seconds to the time on task. `intervals` is
+ * optional because records exported before watching was tracked have none (and an empty list).
  */
-export const evidenceMediaSchema = z.object({ id: z.string(), seconds: z.number().int().nonnegative() });
+export const evidenceMediaSchema = z.object({
+  id: z.string().max(200),
+  seconds: z.number().int().nonnegative(),
+  intervals: z.array(intervalSchema).max(MAX_EVIDENCE_INTERVALS).optional(),
+});
+export type EvidenceMedia = z.infer<typeof evidenceMediaSchema>;
 
 export const evidenceSessionSchema = z.object({
   id: z.string(),
@@ -86,7 +98,37 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-/** The record format this app writes. Version 1 (summary only, no evidence) is refused by venues. */
+/**
+ * The 学时 ledger's numbers, from the same query as "My progress" (core/study/ledger.ts): per
+ * session the seconds spent reading and watching and the credit earned, and the total. A summary
+ * like the session rows: the venue recomputes credit from the evidence and never believes these.
+ */
+export const recordLedgerSchema = z.object({
+  sessions: z
+    .array(
+      z.object({
+        id: z.string(),
+        readingSeconds: z.number().int().nonnegative(),
+        watchingSeconds: z.number().int().nonnegative(),
+        credit: z.number().nonnegative(),
+      }),
+    )
+    .max(50),
+  totalCredit: z.number().nonnegative(),
+});
+export type RecordLedger = z.infer<typeof recordLedgerSchema>;
+
+/**
+ * The record format this app writes. Version 1 (summary only, no evidence) is refused by venues.
+ *
+ * Still version 2 with `ledger` and the media `intervals` added: both are optional, so a record
+ * written before them parses here, and a venue app already in the field reads a newer record as
+ * before. Its schema is not strict (zod drops keys it does not know) and its signature check runs
+ * over the record exactly as parsed from the file, unknown keys included, so the signature holds;
+ * it then re-derives against its own installed pack, which (an older app) has no watching rules.
+ * A change that removes or re-means a field, or that an older venue would need to understand to
+ * judge a record correctly, needs version 3.
+ */
 export const RECORD_VERSION = 2;
 
 export const studyRecordSchema = z.object({
@@ -104,6 +146,8 @@ export const studyRecordSchema = z.object({
     completedAt: z.string().nullable(),
   }),
   evidence: evidenceSchema,
+  /** Absent in records written before credit hours existed. */
+  ledger: recordLedgerSchema.optional(),
 });
 export type StudyRecord = z.infer<typeof studyRecordSchema>;
 
@@ -124,7 +168,7 @@ export const recordCalls = {
   'records.export': call(
     z.object({
       format: recordFormatSchema,
-      /** Language of the CSV header row and status words; JSON and xAPI do not depend on it. */
+      /** Language of the CSV header row and status words, and of session titles in every format. */
       language: languageSchema.default('zh-CN'),
       packId: stableId.optional(),
     }),

@@ -33,6 +33,10 @@ export const venueCellSchema = z.object({
   bestScore: z.number().nullable(),
   attempts: z.number().int(),
   completedAt: z.string().nullable(),
+  /** Credit hours (学时) the session earned by the venue pack's rule, from the evidence. */
+  credit: z.number(),
+  /** Seconds of the session's recordings covered by the record's intervals, clipped to their lengths. */
+  watchedSeconds: z.number(),
 });
 export type VenueCell = z.infer<typeof venueCellSchema>;
 
@@ -50,8 +54,10 @@ export const venueParticipantSchema = z.object({
   overall: z.object({ completed: z.number().int(), total: z.number().int(), completedAt: z.string().nullable() }),
   /** The code on the participant's printed record with the same study (records.printInfo). */
   code: z.string(),
-  /** Time on task re-derived from the evidence (reading, quizzes; media once tracked), seconds. */
+  /** Time on task re-derived from the evidence (reading, watching, quizzes), seconds. */
   studySeconds: z.number().int(),
+  /** Credit hours (学时) re-derived from the evidence: the sum of the sessions' credit. */
+  credit: z.number(),
 });
 export type VenueParticipant = z.infer<typeof venueParticipantSchema>;
 
@@ -76,24 +82,36 @@ export const rosterReadingSchema = z.object({
   problems: z.array(rosterProblemSchema),
 });
 
-/** Per work unit, what a venue official prints: enrolled (from the roster), submitted, completed, hours. */
+/**
+ * Per work unit, what a venue official prints: enrolled (from the roster), submitted, completed,
+ * credit hours (学时) earned and time on task, both re-derived.
+ */
 export const unitSummarySchema = z.object({
   unit: z.string(),
   enrolled: z.number().int().nullable(),
   submitted: z.number().int(),
   completedAll: z.number().int(),
+  credit: z.number(),
   studyHours: z.number(),
 });
 export type UnitSummary = z.infer<typeof unitSummarySchema>;
 
+/** Titles by language tag: the pack's own language and its translations (pick with shared/records `titleIn`). */
+const titles = z.record(z.string(), z.string());
+
 export const venueReportSchema = z.object({
-  pack: z.object({ id: z.string(), version: z.string(), title: z.string() }),
-  sessions: z.array(z.object({ id: z.string(), ord: z.number().int(), title: z.string() })),
+  pack: z.object({ id: z.string(), version: z.string(), title: z.string(), titles }),
+  sessions: z.array(z.object({ id: z.string(), ord: z.number().int(), title: z.string(), titles })),
+  /** Whether the venue's pack grants credit hours at all (a pack without rules grants none). */
+  grantsCredit: z.boolean(),
   participants: z.array(venueParticipantSchema),
   totals: z.object({
     participants: z.number().int(),
     completedAll: z.number().int(),
-    sessions: z.array(z.object({ id: z.string(), passed: z.number().int(), completed: z.number().int() })),
+    credit: z.number(),
+    sessions: z.array(
+      z.object({ id: z.string(), passed: z.number().int(), completed: z.number().int(), credit: z.number() }),
+    ),
   }),
   files: z.object({
     received: z.number().int(),
@@ -113,7 +131,18 @@ export const venueReportSchema = z.object({
     }),
   ),
   superseded: z.array(z.object({ file: z.string(), by: z.string() })),
-  warnings: z.array(z.object({ file: z.string(), code: z.enum(['pack-version']), detail: z.string() })),
+  /**
+   * Accepted files with something to know: made with another pack version, or claiming more (or
+   * less) credit than their evidence gives (the report uses the evidence; `values` says both).
+   */
+  warnings: z.array(
+    z.object({
+      file: z.string(),
+      code: z.enum(['pack-version', 'credit-claim']),
+      detail: z.string(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   roster: z
     .object({ total: z.number().int(), missing: z.array(person), notOnRoster: z.array(person) })
     .extend(rosterReadingSchema.shape)

@@ -83,10 +83,10 @@ describe('the participant CSV export', () => {
     const [header, ...body] = rows;
     // prettier-ignore
     expect(header).toEqual([
-      '姓名', '工作单位', '分会场', '学习包', '学习包版本', '专题序号', '专题', '状态', '阅读进度(%)', '阅读时长(秒)',
-      '已复习要点', '要点总数', '测验次数', '最高分(%)', '是否通过', '完成时间', '导出时间',
+      '姓名', '工作单位', '分会场', '学习包', '学习包版本', '专题序号', '专题', '状态', '阅读进度(%)', '阅读时长(分钟)',
+      '观看时长(分钟)', '已复习要点', '要点总数', '测验次数', '最高分(%)', '是否通过', '完成时间', '学时', '导出时间',
     ]);
-    expect(body).toHaveLength(6);
+    expect(body).toHaveLength(6 + 1); // and the total line
     const col = (name: string) => header!.indexOf(name);
     const [s1, s2, s3] = body;
     expect(s1![col('姓名')]).toBe('张三, "老张"');
@@ -95,7 +95,10 @@ describe('the participant CSV export', () => {
     expect(s1![col('最高分(%)')]).toBe('86'); // 6 of 7, rounded as on screen
     expect(s1![col('是否通过')]).toBe('是');
     expect(s1![col('完成时间')]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(s1![col('阅读时长(秒)')]).toBe('600');
+    expect(s1![col('阅读时长(分钟)')]).toBe('10'); // 600 s, the ledger's minutes
+    expect(s1![col('学时')]).toBe('0'); // the built-in pack grants no credit hours
+    const total = body.at(-1)!;
+    expect([total[col('专题')], total[col('阅读时长(分钟)')], total[col('学时')]]).toEqual(['合计', '12', '0']);
     // A quiz submitted with no correct answer is 0, never empty.
     expect(s2![col('最高分(%)')]).toBe('0');
     expect(s2![col('测验次数')]).toBe('1');

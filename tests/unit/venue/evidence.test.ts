@@ -45,7 +45,7 @@ describe('venue re-derives every number from the evidence', () => {
       });
     });
     expect(row.sessions[0]!.status).toBe('complete');
-    expect(report.totals.sessions[0]).toEqual({ id: 's1', passed: 1, completed: 1 });
+    expect(report.totals.sessions[0]).toEqual({ id: 's1', passed: 1, completed: 1, credit: 0 });
     // The printed record's verification code names this same study; more study changes it.
     const printed = await p.call('records.printInfo', {});
     expect(printed.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);

@@ -43,7 +43,14 @@ describe('venue report exports', () => {
       '专题1 最高分(%)',
       '专题1 完成时间',
     ]);
-    expect(header!.slice(21, 26)).toEqual(['已完成专题数', '专题总数', '全部完成时间', '学习时长(小时)', '学习包版本']);
+    expect(header!.slice(21, 27)).toEqual([
+      '已完成专题数',
+      '专题总数',
+      '全部完成时间',
+      '学时',
+      '学习时长(小时)',
+      '学习包版本',
+    ]);
     expect(rows).toHaveLength(2);
     const wang = rows.find((r) => r[0] === '王五')!;
     // Times in the venue's local time with its offset, not UTC text.
@@ -100,7 +107,7 @@ describe('venue report exports', () => {
     expect(formulaName.getCell(1).value).toBe('=HYPERLINK("x")'); // text, not a formula
 
     const summary = wb.getWorksheet('Summary')!;
-    expect(summary.getRow(2).values).toEqual([undefined, 1, report.sessions[0]!.title, 2, 2]);
+    expect(summary.getRow(2).values).toEqual([undefined, 1, report.sessions[0]!.title, 2, 2, 0]);
     expect(summary.getRow(8).getCell(3).value).toBe(2); // participants
     expect(wb.getWorksheet('Rejected files')!.getRow(2).getCell(2).value).toMatch(/signature/);
     expect(wb.getWorksheet('Not submitted')!.getRow(2).values).toEqual([undefined, '李四', '省民政厅']);

@@ -35,8 +35,8 @@ describe('venue import', () => {
     expect(p.sessions[0]).toMatchObject({ passed: true, status: 'complete', bestScore: 1, attempts: 2 });
     expect(p.sessions[1]).toMatchObject({ passed: false, bestScore: 0 });
     expect(p.sessions[2]).toMatchObject({ bestScore: null, completedAt: null });
-    expect(report.totals.sessions[0]).toEqual({ id: 's1', passed: 2, completed: 2 });
-    expect(report.totals.sessions[1]).toEqual({ id: 's2', passed: 0, completed: 0 });
+    expect(report.totals.sessions[0]).toEqual({ id: 's1', passed: 2, completed: 2, credit: 0 });
+    expect(report.totals.sessions[1]).toEqual({ id: 's2', passed: 0, completed: 0, credit: 0 });
     expect(report.totals).toMatchObject({ participants: 2, completedAll: 0 });
   });
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VenueReport } from '../../../../shared/contract/venue';
-import { scorePercent } from '../../../../shared/records';
+import { scorePercent, titleIn } from '../../../../shared/records';
 import { formatTime } from '../progress/SessionTable';
 import { Pager, usePage } from './Pager';
 
@@ -24,15 +24,20 @@ export function ParticipantsTable({ report }: { report: VenueReport }) {
               </th>
               <th scope="col">{t('venue.unit')}</th>
               {report.sessions.map((s) => (
-                <th key={s.id} scope="col" title={s.title} className="session-col">
+                <th key={s.id} scope="col" title={titleIn(s.titles, i18n.language, s.title)} className="session-col">
                   {t('venueReport.sessionShort', { n: s.ord })}
                 </th>
               ))}
               <th scope="col" className="num">
                 {t('venue.overall')}
               </th>
+              {report.grantsCredit && (
+                <th scope="col" className="num">
+                  {t('venueReport.hours')}
+                </th>
+              )}
               <th scope="col" className="num">
-                {t('venueReport.hours')}
+                {t('venueReport.studyHours')}
               </th>
             </tr>
           </thead>
@@ -72,6 +77,7 @@ export function ParticipantsTable({ report }: { report: VenueReport }) {
                   );
                 })}
                 <td className="num">{t('records.ofTotal', { done: p.overall.completed, total: p.overall.total })}</td>
+                {report.grantsCredit && <td className="num">{p.credit}</td>}
                 <td className="num">{(Math.round(p.studySeconds / 360) / 10).toFixed(1)}</td>
               </tr>
             ))}
@@ -79,6 +85,7 @@ export function ParticipantsTable({ report }: { report: VenueReport }) {
         </table>
       </div>
       <p className="small muted">{t('venueReport.legend')}</p>
+      {report.grantsCredit && <p className="small muted">{t('venueReport.creditHelp')}</p>}
       <Pager {...pager} />
     </section>
   );

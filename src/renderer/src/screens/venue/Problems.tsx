@@ -91,7 +91,11 @@ export function OtherNotes({ report }: { report: VenueReport }) {
           <summary>{t('venue.warningsTitle', { count: warnings.length })}</summary>
           <ul>
             {warnings.map((w, i) => (
-              <li key={i}>{t('venue.packVersionWarning', { file: w.file, detail: w.detail })}</li>
+              <li key={i}>
+                {w.code === 'credit-claim'
+                  ? t('venue.creditClaimWarning', { file: w.file, ...w.values })
+                  : t('venue.packVersionWarning', { file: w.file, detail: w.detail })}
+              </li>
             ))}
           </ul>
         </details>

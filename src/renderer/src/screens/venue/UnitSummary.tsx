@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { VenueReport } from '../../../../shared/contract/venue';
+import { creditHours, titleIn } from '../../../../shared/records';
 import { printPage } from '../progress/download';
 
 /**
- * Per work unit: enrolled (from the roster), submitted, completed every session and study hours,
+ * Per work unit: enrolled (from the roster), submitted, completed every session, credit hours
+ * (学时, when the pack grants any) and study time,
  * with a total line. It has its own print button: printing it prints this table alone, on A4
  * landscape, with signature lines for the venue (venue.css, body.print-units).
  */
@@ -25,8 +27,11 @@ export function UnitSummary({ report }: { report: VenueReport }) {
       <div className="print-only unit-print-head">
         <h1>{t('venueReport.unitsPrintTitle')}</h1>
         <p>
-          {t('venue.summaryTitle', { title: report.pack.title, version: report.pack.version })} ·{' '}
-          {t('venueReport.generated', { time: new Date(report.generatedAt).toLocaleString(i18n.language) })}
+          {t('venue.summaryTitle', {
+            title: titleIn(report.pack.titles, i18n.language, report.pack.title),
+            version: report.pack.version,
+          })}{' '}
+          · {t('venueReport.generated', { time: new Date(report.generatedAt).toLocaleString(i18n.language) })}
         </p>
       </div>
       <h2 id="units-heading" className="no-print">
@@ -45,6 +50,11 @@ export function UnitSummary({ report }: { report: VenueReport }) {
             <th scope="col" className="num">
               {t('venueReport.completedAll')}
             </th>
+            {report.grantsCredit && (
+              <th scope="col" className="num">
+                {t('venueReport.creditTotal')}
+              </th>
+            )}
             <th scope="col" className="num">
               {t('venueReport.hoursTotal')}
             </th>
@@ -57,6 +67,7 @@ export function UnitSummary({ report }: { report: VenueReport }) {
               <td className="num">{u.enrolled ?? '—'}</td>
               <td className="num">{u.submitted}</td>
               <td className="num">{u.completedAll}</td>
+              {report.grantsCredit && <td className="num">{u.credit}</td>}
               <td className="num">{hours(u.studyHours)}</td>
             </tr>
           ))}
@@ -67,6 +78,7 @@ export function UnitSummary({ report }: { report: VenueReport }) {
             <td className="num">{sum((u) => u.enrolled) ?? '—'}</td>
             <td className="num">{sum((u) => u.submitted)}</td>
             <td className="num">{sum((u) => u.completedAll)}</td>
+            {report.grantsCredit && <td className="num">{creditHours(sum((u) => u.credit) ?? 0)}</td>}
             <td className="num">{hours(sum((u) => u.studyHours) ?? 0)}</td>
           </tr>
         </tfoot>
