@@ -4,12 +4,13 @@ import type { Language } from '../../shared/languages';
 import { ledger } from '../study/ledger';
 import { packRules } from '../study/pack-rules';
 import { overview } from '../study/session';
+import { courseCompletedAt } from './course';
 import { gatherEvidence } from './evidence';
 import { recordNumber, verificationCode } from './verification';
 
 /**
- * The participant's certificate of completion, or null while the pack's course rule is not met:
- * every session the course names complete and at least its minimum credit earned. Made from the
+ * The participant's certificate of completion, or null while the pack's course rule is not met
+ * (courseCompletedAt, the same test the xAPI course statement uses). Made from the
  * ledger (the numbers "My progress", the record and its exports show) and numbered like the signed
  * record, so the venue that holds the record file can check a printed certificate against it.
  */
@@ -19,16 +20,14 @@ export function certificate(
   language: Language,
 ): Certificate | null {
   const { profileId, packId } = who;
-  const course = packRules(db, packId).course;
+  const rules = packRules(db, packId);
   const l = ledger(db, profileId, packId, language);
-  const byId = new Map(l.sessions.map((s) => [s.id, s]));
-  const needed = course.sessions.map((id) => byId.get(id));
-  // A course naming a session the pack lacks cannot be met: the pack verifier should refuse it.
-  if (needed.some((s) => !s?.complete || !s.completedAt)) return null;
-  if (l.totalCredit + 1e-9 < course.minimumCredit) return null;
-  const sessions = needed
-    .map((s) => ({ id: s!.id, ord: s!.ord, title: s!.title, completedAt: s!.completedAt! }))
-    .sort((a, b) => a.ord - b.ord);
+  const issuedAt = courseCompletedAt(rules, l);
+  if (issuedAt === null) return null;
+  const named = new Set(rules.course.sessions);
+  const sessions = l.sessions
+    .filter((s) => named.has(s.id))
+    .map((s) => ({ id: s.id, ord: s.ord, title: s.title, completedAt: s.completedAt! }));
   const person = db.prepare('SELECT name, unit, venue FROM profiles WHERE id = ?').get(profileId) as {
     name: string;
     unit: string;
@@ -42,9 +41,6 @@ export function certificate(
     course: { packId, version: pack.version, title: pack.title },
     sessions,
     credit: { hours: l.totalCredit, grants: l.grantsCredit },
-    issuedAt: sessions
-      .map((s) => s.completedAt)
-      .sort()
-      .at(-1)!,
+    issuedAt,
   };
 }

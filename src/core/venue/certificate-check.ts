@@ -3,13 +3,11 @@ import type { CertificateCheck } from '../../shared/contract/certificate';
 import type { VenueReport } from '../../shared/contract/venue';
 import { recordNumber } from '../records/verification';
 import { packRules } from '../study/pack-rules';
-import { creditOf } from '../study/rules';
 
 /**
  * A printed certificate checked against the record files the venue imported last: the number
- * finds the participant (installation and profile, as on the record), the pack's own rules
- * applied to the venue's re-derived sessions say whether the course is complete and what credit
- * it earns, and the code says whether the record holds the same study as the printout.
+ * finds the participant (installation and profile, as on the record), the venue's re-derived
+ * sessions and credit say whether the course rule is met, and the code says whether the record holds the same study as the printout.
  */
 export function checkCertificate(
   db: Database.Database,
@@ -21,11 +19,8 @@ export function checkCertificate(
   if (!p) return { found: false, number: input.number, records };
   const rules = packRules(db, report.pack.id);
   const cells = new Map(report.sessions.map((s, i) => [s.id, p.sessions[i] ?? null]));
-  let hours = 0;
-  for (const [id, r] of rules.sessions) {
-    const cell = cells.get(id);
-    hours += creditOf(r, cell?.status === 'complete', cell?.passed ?? false).hours;
-  }
+  // The credit the venue re-derived from the record's evidence (rederive.ts), never the record's claim.
+  const hours = p.credit;
   const courseComplete =
     rules.course.sessions.every((id) => cells.get(id)?.status === 'complete') &&
     hours + 1e-9 >= rules.course.minimumCredit;
