@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM, makeDir, type BenchContext } from './lib/app';
 import { table, type FigureResult, type Row } from './lib/format';
+import { markdownRender } from './markdown-render';
 import { mediaImport } from './media-import';
 import { mediaRange } from './media-range';
 import { memory } from './memory';
@@ -36,6 +37,7 @@ const FIGURES: Record<string, Figure> = {
   import: packImport,
   responsiveness,
   'verify-cpu': verifyCpu,
+  markdown: markdownRender,
   'media-import': mediaImport,
   'media-range': mediaRange,
   'watch-saves': watchSaves,

@@ -5,6 +5,16 @@ import { watchWindowHealth } from './window-health';
 import { loadWindowState, trackWindowState } from './window-state';
 
 /**
+ * Chromium's built-in PDF viewer, which shows a session's PDFs (an <iframe> of app://study/media/
+ * <sha256>.pdf): a component extension with this fixed id, and Chromium's shared resources. Both
+ * are loaded from the browser itself, never from the network; Debian's Chromium loads exactly
+ * these (tests/e2e/material-media.spec.ts). Electron 45 needs no `plugins` preference for it:
+ * Electron's own spec loads a PDF in an <iframe> of a window with default preferences.
+ */
+const isPdfViewer = (url: string): boolean =>
+  url.startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/') || url.startsWith('chrome://resources/');
+
+/**
  * Navigation, new windows and webviews are all refused, for every webContents the app ever creates
  * (index.ts applies this in `web-contents-created`): the app shows only its own page, and pack
  * material can never open another site.
@@ -14,7 +24,7 @@ export function lockDown(contents: WebContents, devUrl: string | undefined): voi
     if (!isAppUrl(url, devUrl)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url, devUrl)) event.preventDefault();
+    if (!isAppUrl(event.url, devUrl) && !(event.frame?.parent && isPdfViewer(event.url))) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, devUrl)) event.preventDefault();
@@ -37,7 +47,9 @@ export function denyPermissions(devUrl: string | undefined): void {
   );
   ses.setDevicePermissionHandler(() => false);
   // Offline by design: any request that is not to the app itself is cancelled.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devUrl) }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, devUrl) && !isPdfViewer(details.url) }),
+  );
 }
 
 export function createMainWindow(userData: string, devUrl: string | undefined): BrowserWindow {

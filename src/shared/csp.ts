@@ -14,7 +14,10 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // The app's own pages only: a session's PDF opens in Chromium's viewer inside an <iframe> of
+  // /media/<sha256>.pdf, and that response carries this policy too ('none' blocked the viewer).
+  // No other origin may frame the app; frame-src stays 'self' through default-src.
+  "frame-ancestors 'self'",
 ].join('; ');
 
 export const securityHeaders: Record<string, string> = {

@@ -3,12 +3,14 @@ import { normalizeAnswer } from '../text/normalize';
 import type { PackIssue } from './issues';
 import { jsonPathOf } from './json';
 import { issueAt, type LocatedFile } from './located';
+import { materialMediaIssues } from './materialMedia';
 import type { PackContents } from './types';
 
 /**
  * Rules the schema cannot express because they span values or files: ids unique across the whole
  * pack (progress is keyed by them), answers that point at real options, fill answers that can
- * ever be matched, and `source` quotes that really are in the source text.
+ * ever be matched, `source` quotes that really are in the source text, and media the material
+ * shows that really are its session's (materialMedia.ts).
  */
 export interface LocatedContents extends PackContents {
   manifestFile: LocatedFile;
@@ -107,5 +109,6 @@ export function crossCheck(pack: LocatedContents): PackIssue[] {
       issues.push(...questionIssues(q, (path, msg) => issueAt(file, [...base, ...path], 'answer', msg)));
     });
   });
+  issues.push(...materialMediaIssues(pack));
   return issues;
 }

@@ -1,8 +1,9 @@
 /**
- * Bounds on session material that keep rendering cheap. The Markdown parser used by the
- * renderer (micromark, through react-markdown) is fine on prose but slow on some shapes: deep
- * nesting overflows the stack, and long runs of unmatched `[`, `*`, `_` or backticks inside one
- * paragraph cost time that grows with the square of the run. So a paragraph (text between blank
+ * Bounds on session material that keep rendering cheap. They were set for micromark (the parser
+ * of react-markdown, the renderer before markdown-it), which overflowed the stack on deep nesting
+ * and spent time growing with the square of long runs of unmatched `[`, `*`, `_` or backticks;
+ * markdown-it is far cheaper on those shapes, but the rendered tree still grows with nesting and
+ * markers, and packs built against these limits stay valid. So a paragraph (text between blank
  * lines) is kept short, its inline markers few, and nesting shallow; the renderer also renders a
  * long material a block at a time (components/Markdown.tsx). Shared by `studypack build`, the
  * verifier and the renderer (which shows over-limit text from an older install as plain text).

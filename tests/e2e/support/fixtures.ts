@@ -5,12 +5,20 @@ import { join } from 'node:path';
 import { electronUnavailable, startBrowserHost, startElectronHost, type AppHost } from './hosts';
 
 /**
+ * Chromium's own PDF viewer, which shows a session's PDFs inside the app (a component extension
+ * and Chromium's shared resources): loaded from the browser itself, never from the network.
+ */
+const isPdfViewer = (url: URL) =>
+  url.href.startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/') ||
+  url.href.startsWith('chrome://resources/');
+
+/**
  * Offline by design: every request that is not to the app itself is recorded and aborted, and a
  * test fails if any happened.
  */
 async function guardNetwork(context: BrowserContext, origin: string, violations: string[]) {
   await context.route(
-    (url) => !(url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:'),
+    (url) => !(url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:' || isPdfViewer(url)),
     async (route) => {
       violations.push(route.request().url());
       await route.abort('blockedbyclient');

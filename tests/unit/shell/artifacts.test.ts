@@ -16,9 +16,15 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 };
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
-/** Every module a built CommonJS file loads: require("x") and import("x"). */
+/**
+ * Every module a built CommonJS file loads: require("x") and import("x"). Lines of bundled doc
+ * comments (markdown-it's carry `var md = require('markdown-it')()` examples) are not code.
+ */
 export function requiresOf(file: string): string[] {
-  const code = readFileSync(file, 'utf8');
+  const code = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+    .join('\n');
   const found = [...code.matchAll(/\b(?:require|import)\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!);
   return [...new Set(found)].sort();
 }

@@ -1,29 +1,19 @@
-import { Children, isValidElement, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
-import rehypeSanitize from 'rehype-sanitize';
+import { memo, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import type { MediaEntry } from '../../../shared/contract/library';
+import { markdownBlocks } from '../../../shared/pack/markdown-blocks';
 import { markdownProblems } from '../../../shared/pack/markdown-limits';
-import { anchorOf, markdownBlocks } from '../../../shared/pack/markdown-blocks';
+import { renderMarkdown, type MediaRenderer } from './markdown-render';
+import { MediaFigure } from './MediaFigure';
+import { MediaLink } from './MediaLink';
 
 /**
- * Pack material is untrusted input. react-markdown never renders raw HTML (no rehype-raw), the
- * sanitizer strips anything left that could run or load, images never load (a remote image would
- * leak that the participant is studying), and links may only point at a heading of the same
- * material: `#/library` and the like would navigate the app itself (the router lives in the hash).
+ * Session material: untrusted Markdown, parsed by markdown-it and mapped to an allow-list of
+ * elements (markdown-render.ts: no raw HTML, links only to headings of the same material, no
+ * remote images). Pictures and PDFs of the session that the material names by pack path
+ * (`![板书](media/board.png)`, `[讲义](media/slides.pdf)`) are shown from the app's media store;
+ * `studypack build` and the verifier refuse a reference to anything else (core/packs/materialMedia.ts),
+ * and here, for an older install, it stays inert text.
  */
-const isInMaterial = (url: string) => /^#[^/?#]+$/.test(url);
-const allowUrl = (url: string): string => (isInMaterial(url) ? url : '');
-
-const textOf = (node: ReactNode): string =>
-  Children.toArray(node)
-    .map((c) =>
-      typeof c === 'string' || typeof c === 'number'
-        ? String(c)
-        : isValidElement(c)
-          ? textOf((c.props as { children?: ReactNode }).children)
-          : '',
-    )
-    .join('');
-
 /** Scrolls to the heading inside the same material instead of letting the hash router navigate. */
 function jumpWithinMaterial(e: MouseEvent<HTMLAnchorElement>, name: string) {
   e.preventDefault();
@@ -34,43 +24,62 @@ function jumpWithinMaterial(e: MouseEvent<HTMLAnchorElement>, name: string) {
   target?.scrollIntoView({ block: 'start' });
 }
 
-const heading =
-  (Tag: 'h2' | 'h3' | 'h4' | 'h5') =>
-  ({ children }: { children?: ReactNode }) => <Tag data-anchor={anchorOf(textOf(children))}>{children}</Tag>;
+function mediaRenderer(media: readonly MediaEntry[]): MediaRenderer {
+  const byPath = new Map(media.map((m) => [m.path, m]));
+  const shown = (path: string) => {
+    const m = byPath.get(path);
+    return m && (m.kind === 'image' || m.kind === 'pdf') ? m : null;
+  };
+  return {
+    jump: jumpWithinMaterial,
+    figure: (ref, alt, key) => {
+      const m = shown(ref.path);
+      return m && <MediaFigure key={key} media={m} caption={alt} fragment={ref.fragment} />;
+    },
+    inlineImage: (ref, alt, key) => {
+      const m = byPath.get(ref.path);
+      return m?.kind === 'image' ? (
+        <img key={key} className="md-inline-image" src={m.url} alt={alt || m.title} />
+      ) : null;
+    },
+    link: (ref, label, key) => {
+      const m = shown(ref.path);
+      return (
+        m && (
+          <MediaLink key={key} media={m} fragment={ref.fragment}>
+            {label}
+          </MediaLink>
+        )
+      );
+    },
+  };
+}
 
-// The screen owns the page's single <h1>; material headings sit one level below it.
-const components: Components = {
-  h1: heading('h2'),
-  h2: heading('h3'),
-  h3: heading('h4'),
-  h4: heading('h5'),
-  img: ({ alt }) => <span className="md-image-removed">[{alt || 'image'}]</span>,
-  a: ({ href, children }) =>
-    href && isInMaterial(href) ? (
-      <a href={href} onClick={(e) => jumpWithinMaterial(e, decodeURIComponent(href.slice(1)))}>
-        {children}
-      </a>
-    ) : (
-      <span className="md-link-removed">{children}</span>
-    ),
-  script: () => null,
-};
+/** Memoised: a block is parsed again only when its text or the session's media change. */
+const Block = memo(function Block({ text, media }: { text: string; media: MediaRenderer }) {
+  return <>{renderMarkdown(text, media)}</>;
+});
 
-const Block = ({ text }: { text: string }) => (
-  <ReactMarkdown rehypePlugins={[rehypeSanitize]} urlTransform={allowUrl} components={components} skipHtml>
-    {text}
-  </ReactMarkdown>
-);
+const NO_MEDIA: readonly MediaEntry[] = [];
 
 /**
  * Renders the first blocks at once and the rest one block per task, so a long material never
  * holds the page for long; text beyond the pack limits (installed before they existed) is shown
  * as plain text rather than parsed.
  */
-function MarkdownBody({ text, className }: { text: string; className?: string | undefined }) {
+function MarkdownBody({
+  text,
+  className,
+  media,
+}: {
+  text: string;
+  className?: string | undefined;
+  media: readonly MediaEntry[];
+}) {
   const [plain] = useState(() => markdownProblems(text, new TextEncoder().encode(text).length).length > 0);
   const [blocks] = useState(() => (plain ? [] : markdownBlocks(text)));
   const [shown, setShown] = useState(1);
+  const renderer = useMemo(() => mediaRenderer(media), [media]);
   useEffect(() => {
     if (shown >= blocks.length) return;
     const timer = setTimeout(() => setShown((n) => n + 1), 0);
@@ -78,12 +87,25 @@ function MarkdownBody({ text, className }: { text: string; className?: string | 
   }, [shown, blocks.length]);
   return (
     <div className={className ?? 'markdown'} aria-busy={shown < blocks.length}>
-      {plain ? <p className="md-plain">{text}</p> : blocks.slice(0, shown).map((b, i) => <Block key={i} text={b} />)}
+      {plain ? (
+        <p className="md-plain">{text}</p>
+      ) : (
+        blocks.slice(0, shown).map((b, i) => <Block key={i} text={b} media={renderer} />)
+      )}
     </div>
   );
 }
 
-/** Keyed by the text, so another session's material starts from its first block again. */
-export const Markdown = ({ text, className }: { text: string; className?: string }) => (
-  <MarkdownBody key={text} text={text} className={className} />
-);
+/**
+ * Keyed by the text, so another session's material starts from its first block again. `media`
+ * is the session's `media.list`: the files the material may show.
+ */
+export const Markdown = ({
+  text,
+  className,
+  media = NO_MEDIA,
+}: {
+  text: string;
+  className?: string;
+  media?: readonly MediaEntry[];
+}) => <MarkdownBody key={text} text={text} className={className} media={media} />;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { MediaEntry } from '../../../../shared/contract/library';
 import { materialBlocks } from '../../../../shared/pack/aligned';
 import { Markdown } from '../../components/Markdown';
 import { languageName } from '../../components/languageName';
@@ -14,7 +15,18 @@ export interface Column {
  * in the same order as the original (the verifier refuses anything else), so row i of one column
  * renders row i of the other.
  */
-export function SideBySide({ left, right, plain = false }: { left: Column; right: Column; plain?: boolean }) {
+export function SideBySide({
+  left,
+  right,
+  plain = false,
+  media,
+}: {
+  left: Column;
+  right: Column;
+  plain?: boolean;
+  /** The session's media, which the material may show by pack path. */
+  media?: readonly MediaEntry[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const a = materialBlocks(left.text);
   const b = materialBlocks(right.text);
@@ -26,7 +38,7 @@ export function SideBySide({ left, right, plain = false }: { left: Column; right
       <p lang={language}>{text}</p>
     ) : (
       <div lang={language}>
-        <Markdown text={text} />
+        <Markdown text={text} media={media} />
       </div>
     );
   return (

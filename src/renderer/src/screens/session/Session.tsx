@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from '../../router';
+import type { MediaEntry } from '../../../../shared/contract/library';
 import type { SessionDetail } from '../../../../shared/contract/study';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -21,7 +22,7 @@ import { usePlayerLinks } from './player/playerLinks';
 import { WatchedLine } from './player/WatchedLine';
 
 /** The session's material in the other language, beside the shown one. */
-function MaterialSideBySide({ detail, other }: { detail: SessionDetail; other: string }) {
+function MaterialSideBySide({ detail, other, media }: { detail: SessionDetail; other: string; media?: MediaEntry[] }) {
   const { t } = useTranslation();
   const { data, error, reload } = useCall('session.get', { sessionId: detail.progress.id, language: other });
   if (error) return <ErrorMessage error={error} onRetry={reload} />;
@@ -30,6 +31,7 @@ function MaterialSideBySide({ detail, other }: { detail: SessionDetail; other: s
     <SideBySide
       left={{ language: detail.language, text: detail.material }}
       right={{ language: data.language, text: data.material }}
+      media={media}
     />
   );
 }
@@ -47,6 +49,8 @@ function Loaded({ detail }: { detail: SessionDetail }) {
   const [params, setParams] = useSearchParams();
   const find = params.get('find');
   const findIn = params.get('in');
+  // The pictures and PDFs the material may show by their pack path.
+  const media = useCall('media.list', { sessionId }).data?.items;
   // The status line is the core's own computation (the same as home's), fetched again after each
   // change here rather than re-derived in the screen.
   const [p, setProgress] = useState(detail.progress);
@@ -104,10 +108,10 @@ function Loaded({ detail }: { detail: SessionDetail }) {
           {t('session.material')}
         </h2>
         {other ? (
-          <MaterialSideBySide detail={detail} other={other} />
+          <MaterialSideBySide detail={detail} other={other} media={media} />
         ) : (
           <div lang={detail.language}>
-            <Markdown text={detail.material} />
+            <Markdown text={detail.material} media={media} />
           </div>
         )}
         {reachedEnd && <p className="success">{t('session.readToEnd')}</p>}
