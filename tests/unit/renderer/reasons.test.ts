@@ -37,11 +37,16 @@ function appErrorCalls(text: string): string[] {
 
 function reasonKeys(): Set<string> {
   const found = new Set<string>();
-  const add = (re: RegExp, map: (m: RegExpExecArray) => string) => {
-    for (const { text } of sources) for (const m of text.matchAll(re)) found.add(map(m));
+  const add = (re: RegExp, map: (m: RegExpExecArray) => string, only?: string) => {
+    for (const { path, text } of sources) {
+      if (only && !path.endsWith(only)) continue;
+      for (const m of text.matchAll(re)) found.add(map(m));
+    }
   };
   // Explicit reasons: `reason: 'area.key'`.
   add(/reason: '([a-z]+\.[A-Za-z0-9.-]+)'/g, (m) => m[1]!);
+  // The venue's evidence refusals: `fail('reason', ...)` throws reason `venue.evidence.<reason>`.
+  add(/\bfail\(\s*'([A-Za-z]+)'/g, (m) => `venue.evidence.${m[1]}`, 'venue/rederive.ts');
   // Pack refusals are worded by rule: reason `pack.<rule>` (see packReason).
   add(/packError\(\s*'[A-Z_]+',\s*'([a-z0-9-]+)'/g, (m) => `pack.${m[1]}`);
   add(/unsafe\(\s*'([a-z0-9-]+)'/g, (m) => `pack.${m[1]}`);
