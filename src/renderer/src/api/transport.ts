@@ -27,12 +27,21 @@ function sessionToken(): string {
   return token;
 }
 
+/**
+ * Small calls outlive the page: a save sent on pagehide (reading position, watched stretch, note)
+ * still reaches the host when the tab reloads or closes. The browser allows 64 KiB of such
+ * requests in flight, so large bodies (upload chunks) go without it.
+ */
+const KEEPALIVE_MAX = 16 * 1024;
+
 const httpTransport: Transport = async (name, input) => {
   try {
+    const body = JSON.stringify(input ?? {});
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Study-Session': sessionToken() },
-      body: JSON.stringify(input ?? {}),
+      body,
+      keepalive: body.length <= KEEPALIVE_MAX,
     });
     return (await res.json()) as Reply<unknown>;
   } catch {
