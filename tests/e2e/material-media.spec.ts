@@ -102,5 +102,14 @@ test('material shows its picture inline and opens its PDF in the app’s own vie
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toBeHidden();
   await expect(link).toBeVisible();
+
+  // The session's own media list opens the same viewer (slides are not framed in the page).
+  const list = page.locator('.session-media');
+  await list.getByRole('button', { name: /打开“Slides 讲义”（PDF，/ }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('pdf-viewer')).toHaveAttribute('src', src);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(list.getByRole('link', { name: '另存一份' })).toHaveAttribute('href', src);
   expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });

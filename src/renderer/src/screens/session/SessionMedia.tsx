@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { MediaProgress } from '../../../../shared/contract/watch';
 import { useCall } from '../../hooks/useCall';
 import { formatBytes } from '../../components/formatBytes';
+import { MediaFigure, SaveCopy } from '../../components/MediaFigure';
+import { MediaLink } from '../../components/MediaLink';
 import { MediaPlayer } from './player/MediaPlayer';
 import type { PlayerLinks } from './player/playerLinks';
 
@@ -35,12 +37,17 @@ export function SessionMedia({
       {data.items.map((m) =>
         m.kind === 'video' || m.kind === 'audio' ? (
           <MediaPlayer key={m.path} sessionId={sessionId} entry={m} links={links} onSaved={onSaved} />
+        ) : m.kind === 'pdf' ? (
+          // Slides open in the app's own viewer (a dialog), not in the page: a long PDF framed in
+          // the session would push the material far down.
+          <p key={m.path} className="session-pdf">
+            <MediaLink media={m} fragment="">
+              {t('media.openPdf', { title: m.title, size: formatBytes(m.size) })}
+            </MediaLink>{' '}
+            <SaveCopy media={m} />
+          </p>
         ) : (
-          <figure key={m.path}>
-            <figcaption>{m.title}</figcaption>
-            {m.kind === 'image' && <img src={m.url} alt={m.title} className="session-image" />}
-            {m.kind === 'pdf' && <p className="small">{t('media.pdf', { size: formatBytes(m.size) })}</p>}
-          </figure>
+          <MediaFigure key={m.path} media={m} />
         ),
       )}
     </section>
