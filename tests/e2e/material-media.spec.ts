@@ -105,7 +105,7 @@ test('material shows its picture inline and opens its PDF in the app’s own vie
 
   // The session's own media list opens the same viewer (slides are not framed in the page).
   const list = page.locator('.session-media');
-  await list.getByRole('button', { name: /打开“Slides 讲义”（PDF，/ }).click();
+  await list.getByRole('button', { name: /打开“Slides 讲义”（\d+ B）/ }).click();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('pdf-viewer')).toHaveAttribute('src', src);
   await dialog.getByRole('button', { name: '关闭' }).click();
