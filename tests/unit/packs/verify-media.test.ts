@@ -199,6 +199,31 @@ describe('verifying a pack with media', () => {
   });
 });
 
+describe('verifying a pack with media while installing it', () => {
+  it('refuses a pack that lacks a caption file the manifest names, also while streaming to a sink', async () => {
+    const zip = mediaZip((f) => f.delete('media/s1.en.vtt'));
+    const sink = async () => ({ write: async () => {}, finish: async () => {} });
+    await expectRefusal(verifyPack(zip, { sink }), 'PACK_INVALID', 'missing-file', 'manifest.json');
+  });
+
+  it('stops at the next chunk of the pass over the file once the caller aborts', async () => {
+    const zip = mediaZip((f) => f.set('media/s1.mp4', pad(box('ftyp', 'isom'), 3 * 1024 * 1024)));
+    const controller = new AbortController();
+    const read: number[] = [];
+    const stop = new Error('import cancelled');
+    const result = verifyPack(zip, {
+      signal: controller.signal,
+      onBytes: (done) => {
+        read.push(done);
+        controller.abort(stop);
+      },
+    });
+    await expect(result).rejects.toBe(stop);
+    expect(read).toHaveLength(1);
+    expect(read[0]).toBeLessThan(zip.length);
+  });
+});
+
 describe('verifying from a file', () => {
   /** Descriptors this process holds: an unclosed pack file would stay among them. */
   const openFds = () => readdirSync('/proc/self/fd').length;
