@@ -101,6 +101,23 @@ describe('xAPI statements export', () => {
     const { core, call, profile } = await seededCore();
     open.push(core);
     const before = JSON.parse((await call('records.export', { format: 'xapi' })).content) as Statement[];
+    // Submitted, scored practice runs with answers, as the quiz engine writes them (passed stays NULL):
+    // one on a session that has no quiz attempt, one across all sessions.
+    const attempt = core.db.prepare(
+      `INSERT INTO attempts (profile_id, pack_id, pack_version, session_id, mode, layout, pass_mark, total,
+         started_at, submitted_at, score, passed)
+       VALUES (?, 'hubei-special-training-class', '1.0.0', ?, 'practice', '{}', 0.8, 2,
+         '2025-03-03T08:00:00.000Z', '2025-03-03T08:02:00.000Z', 2, NULL)`,
+    );
+    const answer = core.db.prepare(
+      `INSERT INTO answers (attempt_id, question_id, response, correct, answered_at)
+       VALUES (?, ?, '{"type":"single","option":"a"}', 1, '2025-03-03T08:01:00.000Z')`,
+    );
+    for (const session of ['s4', null]) {
+      const id = attempt.run(profile.id, session).lastInsertRowid;
+      answer.run(id, 's4-q1');
+      answer.run(id, 's4-q2');
+    }
     core.db
       .prepare(
         `INSERT INTO attempts (profile_id, pack_id, pack_version, session_id, mode, layout, pass_mark, total, started_at)
@@ -108,7 +125,8 @@ describe('xAPI statements export', () => {
       )
       .run(profile.id);
     const after = JSON.parse((await call('records.export', { format: 'xapi' })).content) as Statement[];
-    expect(after).toHaveLength(before.length);
+    expect(after).toEqual(before);
+    expect(after.some((s) => s.object.id.includes('/sessions/s4'))).toBe(false);
   });
 
   it('writes ISO 8601 durations to the hundredth of a second', () => {
