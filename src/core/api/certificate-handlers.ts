@@ -13,8 +13,8 @@ export const certificateHandlers: Handlers<keyof typeof certificateCalls> = {
     return certificate(core.db, { installationId: inst.id, profileId: s.profileId, packId: s.packId }, language);
   },
   // Like the other venue calls: no participant profile, the venue PIN when one is set.
-  'venue.verifyCertificate': ({ number, code }, core) => {
+  'venue.verifyCertificate': ({ number, code, language }, core) => {
     venueMode(core).requireReportAccess();
-    return checkCertificate(core.db, venueImports(core).lastReport(), { number, code: code || undefined });
+    return checkCertificate(core.db, venueImports(core).lastReport(), { number, code: code || undefined, language });
   },
 };

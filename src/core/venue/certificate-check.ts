@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CertificateCheck } from '../../shared/contract/certificate';
 import type { VenueReport } from '../../shared/contract/venue';
+import { titleIn } from '../../shared/records';
 import { recordNumber } from '../records/verification';
 import { packRules } from '../study/pack-rules';
 
@@ -12,7 +13,7 @@ import { packRules } from '../study/pack-rules';
 export function checkCertificate(
   db: Database.Database,
   report: VenueReport,
-  input: { number: string; code?: string },
+  input: { number: string; code?: string | undefined; language?: string | undefined },
 ): CertificateCheck {
   const records = report.participants.length;
   const p = report.participants.find((x) => recordNumber(x.installationId, x.profileId) === input.number);
@@ -32,7 +33,11 @@ export function checkCertificate(
     name: p.name,
     unit: p.unit,
     venue: p.venue,
-    course: { packId: report.pack.id, version: p.packVersion, title: report.pack.title },
+    course: {
+      packId: report.pack.id,
+      version: p.packVersion,
+      title: input.language ? titleIn(report.pack.titles, input.language, report.pack.title) : report.pack.title,
+    },
     exportedAt: p.exportedAt,
     file: p.file,
     courseComplete,

@@ -68,7 +68,8 @@ export const certificateCalls = {
   ),
   /** Venue: looks a certificate number up among the record files of the last import. */
   'venue.verifyCertificate': call(
-    z.object({ number, code: code.or(z.literal('')).optional() }),
+    /** `language`: the venue screen's, for the course title (translated packs carry both). */
+    z.object({ number, code: code.or(z.literal('')).optional(), language: languageSchema.optional() }),
     certificateCheckSchema,
   ),
 };

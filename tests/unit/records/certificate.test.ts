@@ -133,6 +133,12 @@ describe('venue.verifyCertificate', () => {
     const wrong = await e.call('venue.verifyCertificate', { number: cert.number, code: 'AAAAA-AAAAA' });
     expect(wrong).toMatchObject({ found: true, codeMatches: false });
     expect(await e.call('venue.verifyCertificate', { number: cert.number })).toMatchObject({ codeMatches: null });
+    // The course title in the venue screen's language (the built-in pack is English with Chinese).
+    const zh = await e.call('venue.verifyCertificate', { number: cert.number, language: 'zh-CN' });
+    const en = await e.call('venue.verifyCertificate', { number: cert.number, language: 'en' });
+    expect(zh.found && zh.course.title).toBe(cert.course.title);
+    expect(en.found && en.course.title).not.toBe(cert.course.title);
+    expect(en.found && /[\u4e00-\u9fff]/.test(en.course.title)).toBe(false);
     expect(await e.call('venue.verifyCertificate', { number: 'ABCDEF01-0001' })).toEqual({
       found: false,
       number: 'ABCDEF01-0001',

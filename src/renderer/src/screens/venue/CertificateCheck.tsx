@@ -25,7 +25,13 @@ export function CertificateCheck() {
     if (!NUMBER.test(cleanNumber)) return;
     setBusy(true);
     try {
-      setResult(await call('venue.verifyCertificate', { number: cleanNumber, code: code.trim() }));
+      setResult(
+        await call('venue.verifyCertificate', {
+          number: cleanNumber,
+          code: code.trim(),
+          language: i18n.language === 'en' ? 'en' : 'zh-CN',
+        }),
+      );
     } catch (err) {
       setResult({ error: wordError(t, err).text });
     } finally {
