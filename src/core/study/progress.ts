@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SessionProgress, SessionStatus } from '../../shared/contract/study';
 import { packRules } from './pack-rules';
-import { meetsRule, mediaSeconds, type SessionRules } from './rules';
+import { FORMAT_1_RULE, meetsRule, mediaSeconds, type SessionRules } from './rules';
 
 interface Row {
   id: string;
@@ -57,15 +57,6 @@ function status(complete: boolean, started: boolean): SessionStatus {
   if (complete) return 'complete';
   return started ? 'in-progress' : 'not-started';
 }
-
-const FORMAT_1_RULE: SessionRules = {
-  reading: true,
-  keyPoints: true,
-  quiz: true,
-  media: new Map(),
-  credit: { kind: 'none' },
-  timed: new Map(),
-};
 
 const WATCHING = `SELECT session_id, path, covered, ms FROM watching WHERE profile_id = ? AND pack_id = ?`;
 

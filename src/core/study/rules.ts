@@ -24,6 +24,16 @@ export interface PackRules {
   grantsCredit: boolean;
 }
 
+/** The format-1 rule (and the rule of a session a pack gives none): read, every key point, quiz passed. */
+export const FORMAT_1_RULE: SessionRules = {
+  reading: true,
+  keyPoints: true,
+  quiz: true,
+  media: new Map(),
+  credit: { kind: 'none' },
+  timed: new Map(),
+};
+
 export function rulesOf(manifest: Manifest): PackRules {
   const sessions = new Map<string, SessionRules>();
   for (const s of manifest.sessions) {

@@ -6,7 +6,14 @@ import { creditHours, type Titles } from '../../shared/records';
 import { clipIntervals, coveredSeconds, type Interval } from '../../shared/watch/intervals';
 import { grade } from '../quiz/grade';
 import { meetsPassMark } from '../quiz/submit';
-import { creditOf, meetsRule, type PackRules, type SessionFacts, type SessionRules } from '../study/rules';
+import {
+  creditOf,
+  FORMAT_1_RULE,
+  meetsRule,
+  type PackRules,
+  type SessionFacts,
+  type SessionRules,
+} from '../study/rules';
 
 /** The venue's installed pack: the answer key and the rules the record is recomputed against. */
 export interface VenuePack {
@@ -45,16 +52,6 @@ export interface Derived {
   /** What the record's own ledger says it earned, when it has one and the pack versions match. */
   claimedCredit: number | null;
 }
-
-/** Today's rule, for a session the venue pack somehow has no rules for: read, key points, quiz. */
-const FORMAT1: SessionRules = {
-  reading: true,
-  keyPoints: true,
-  quiz: true,
-  media: new Map(),
-  credit: { kind: 'none' },
-  timed: new Map(),
-};
 
 const DAY = 86_400;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -232,7 +229,7 @@ export function rederive(r: StudyRecord, pack: VenuePack): Derived {
     const fractions = graded.map((g) => (g.total ? g.score / g.total : 0));
     const bestScore = fractions.length ? Math.max(...fractions) : null;
     const reachedEnd = reachedEndAt !== null;
-    const rules = pack.rules.sessions.get(p.id) ?? FORMAT1;
+    const rules = pack.rules.sessions.get(p.id) ?? FORMAT_1_RULE;
     const covered = coverage(s, rules);
     const facts: SessionFacts = {
       reachedEnd,

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packQuestions } from '../../../src/core/quiz/questions';
-import type { Question } from '../../../src/shared/pack/schema';
 import { builtinPack, openCore } from '../support/core';
 import { variant } from '../support/pack-variant';
+import { rightResponse } from '../quiz/support';
 
 const editJson = (file: string, change: (j: Record<string, unknown>) => void) => {
   const j = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -40,15 +40,6 @@ export async function creditCore(opts: CreditOptions) {
   return { ...env, profile };
 }
 
-const right = (q: Question) =>
-  q.type === 'single'
-    ? { type: 'single', option: q.answer[0] }
-    : q.type === 'multiple'
-      ? { type: 'multiple', options: q.answer }
-      : q.type === 'truefalse'
-        ? { type: 'truefalse', value: q.answer }
-        : { type: 'fill', text: q.answer[0] };
-
 /** Completes a session the honest way: read to the end, every key point, the quiz passed. */
 export async function completeSession(env: Awaited<ReturnType<typeof creditCore>>, sessionId: string) {
   const { call, core } = env;
@@ -61,7 +52,7 @@ export async function completeSession(env: Awaited<ReturnType<typeof creditCore>
     await call('quiz.answer', {
       attemptId: attempt.attemptId,
       questionId: q.id,
-      response: right(questions.get(q.id)!.question),
+      response: rightResponse(questions.get(q.id)!.question),
     });
   const review = await call('quiz.submit', { attemptId: attempt.attemptId });
   if (!review.passed) throw new Error(`quiz of ${sessionId} not passed`);
