@@ -8,6 +8,8 @@ import { send, sendReply } from './respond';
 import { receiveUpload } from './upload';
 import { clientIdOf, mintSessionToken, SESSION_PATH } from './client-session';
 import { isJsonContentType, requestProblem } from './request-guard';
+import { firstScreenAnswers } from './first-screen-answers';
+import { sendIndexPage } from './index-page';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -120,11 +122,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       if (url.pathname === '/upload') return receiveUpload(req, res, opts.dataDir, opts.link);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
       if (isMediaPath(url.pathname)) return serveMedia(req, res, opts.dataDir, url.pathname, securityHeaders);
-      const file =
-        (await readStatic(opts.rendererDir, url.pathname)) ??
-        (url.pathname.includes('.') ? null : await readStatic(opts.rendererDir, '/index.html'));
-      if (!file) return send(res, 404, 'Not found', 'text/plain');
-      send(res, 200, file.body, file.type);
+      const isPage = url.pathname === '/' || url.pathname === '/index.html' || !url.pathname.includes('.');
+      const file = isPage ? null : await readStatic(opts.rendererDir, url.pathname);
+      if (file) return send(res, 200, file.body, file.type);
+      const page = isPage ? await readStatic(opts.rendererDir, '/index.html') : null;
+      if (!page) return send(res, 404, 'Not found', 'text/plain');
+      await sendIndexPage(res, page.body, () => firstScreenAnswers(opts.link, req.headers['accept-language']));
     })().catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');

@@ -8,6 +8,7 @@ import { allFeatures, loadFeatures, switchLanguage, systemLanguage } from './i18
 import { Layout } from './Layout';
 import { Home } from './screens/Home';
 import { AppContext, type AppState } from './state';
+import { applyTextScale } from './text-scale';
 
 /*
  * Home is in the first chunks; every other screen (profiles too, when no one is signed in) is its own chunk,
@@ -59,12 +60,6 @@ const routes: RouteDef[] = [
   { path: 'settings', element: <SettingsScreen /> },
   { path: '*', element: <NotFound /> },
 ];
-
-export const applyTextScale = (scale: number) => {
-  document.documentElement.style.setProperty('--text-scale', String(scale));
-  // Large text gets a compact header and quiz bar (styles.css), so they leave room for content.
-  document.documentElement.toggleAttribute('data-large-text', scale > 1.25);
-};
 
 export function App({
   initialSettings,

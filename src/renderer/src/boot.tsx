@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { call } from './api/client';
-import { App, applyTextScale } from './App';
+import { App } from './App';
+import { applyTextScale } from './text-scale';
 import { isHome } from './api/startup-calls';
 import { prefetch, prefetchArrived, takePrefetched } from './api/prefetch';
 import { initI18n, loadFeatures, prefetchStrings, systemLanguage } from './i18n';
 import { wordError } from './i18n/errorText';
+import { handRootToReact } from './prepaint/handover';
 
 async function startupMessage(e: unknown): Promise<string> {
   try {
@@ -46,6 +48,7 @@ export async function boot() {
       // the sessions, instead of rendering an empty home and then again.
       if (active) await prefetchArrived('course.overview', { language: content });
     }
+    handRootToReact();
     root.render(
       <StrictMode>
         <App initialSettings={settings} initialProfile={active} />
@@ -54,10 +57,12 @@ export async function boot() {
   } catch (e) {
     // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window,
     // worded in the participant's language when the strings can still be loaded.
+    const message = await startupMessage(e);
+    handRootToReact();
     root.render(
       <main className="page narrow" role="alert">
         <h1>学习伴侣无法启动 · The study companion cannot start</h1>
-        <p>{await startupMessage(e)}</p>
+        <p>{message}</p>
       </main>,
     );
   }

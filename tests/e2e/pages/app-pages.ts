@@ -21,8 +21,10 @@ export class HomePage {
     return this.page.locator('.session-card');
   }
 
+  /** Home as React renders it, not the first paint before it (src/renderer/src/prepaint). */
   async expectLoaded() {
     await expect(this.sessionCards()).toHaveCount(6);
+    await expect(this.page.locator('[data-prepaint]')).toHaveCount(0);
   }
 
   async openSession(n: number) {

@@ -27,6 +27,9 @@ function sessionToken(): string {
   return token;
 }
 
+/** Whether this tab already has a session (a reload): it may differ from a new tab's. */
+export const hasSessionToken = () => sessionStorage.getItem(SESSION_KEY) !== null;
+
 /**
  * Small calls outlive the page: a save sent on pagehide (reading position, watched stretch, note)
  * still reaches the host when the tab reloads or closes. The browser allows 64 KiB of such

@@ -1,5 +1,7 @@
+import { percentOf } from './percent';
+
 export function ProgressBar({ value, label }: { value: number; label: string }) {
-  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  const percent = percentOf(value);
   return (
     <div
       className="progress"

@@ -1,7 +1,7 @@
 import type { Language } from '../../../shared/languages';
+import { likelyLanguage } from '../../../shared/first-screen';
 
 /** Chinese by default on a Chinese system (the participants'), English otherwise. */
 export function systemLanguage(): Language {
-  const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
-  return langs.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+  return likelyLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }

@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { HomePage, ProfilesPage } from './pages/app-pages';
+import { expect, test } from './support/fixtures';
+
+/**
+ * The first paint (src/renderer/src/prepaint) draws home before React has loaded, from the answers
+ * the browser host writes into index.html. React's first render must then replace it without a
+ * visible change: same elements, attributes and words. A new tab of a signed-in browser shows it.
+ */
+
+/** #root as a string of elements, sorted attributes and merged text (the first paint's own markers left out). */
+const markup = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.getElementById('root')!.cloneNode(true) as HTMLElement;
+    root.normalize();
+    const ser = (n: Node): string => {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent ? JSON.stringify(n.textContent) : '';
+      if (!(n instanceof Element)) return '';
+      const attrs = [...n.attributes]
+        .filter((a) => a.name !== 'data-prepaint' && a.name !== 'inert')
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort();
+      return `<${n.tagName.toLowerCase()} ${attrs.join(' ')}>${[...n.childNodes].map(ser).join('')}</>`;
+    };
+    return [...root.childNodes].map(ser).join('\n');
+  });
+
+async function compareInNewTab(page: Page) {
+  await new ProfilesPage(page).create('张三', '省委组织部');
+  await new HomePage(page).expectLoaded();
+
+  // A new tab (no session of its own yet) with React's code held back until the first paint is seen.
+  const tab = await page.context().newPage();
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await tab.route(/\/assets\/boot-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const calls: string[] = [];
+  tab.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(path);
+  });
+  await tab.goto(page.url());
+  await expect(tab.locator('[data-prepaint] .session-card')).toHaveCount(6);
+  const painted = await markup(tab);
+  // The answers came with the page: nothing was asked for before React.
+  expect(calls).toEqual([]);
+  await expect(tab.locator('main[data-prepaint]')).toHaveAttribute('inert', '');
+
+  release();
+  await new HomePage(tab).expectLoaded();
+  expect(await markup(tab)).toBe(painted);
+  // React's home took the answers too rather than asking again.
+  expect(calls.filter((c) => ['/api/course.overview', '/api/settings.get', '/api/profiles.list'].includes(c))).toEqual(
+    [],
+  );
+  return tab;
+}
+
+test.describe('first paint', () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
+  test.beforeEach(({}, info) =>
+    info.skip(info.project.name !== 'browser', 'the browser host writes the answers into index.html'),
+  );
+
+  test('draws home before React, as React then renders it (Chinese)', async ({ app }) => {
+    const tab = await compareInNewTab(app.page);
+    await expect(tab.locator('.session-card').first()).toContainText('专题1');
+  });
+
+  test.describe('in English', () => {
+    test.use({ locale: 'en-GB' });
+    test('draws home before React, as React then renders it (English)', async ({ app }) => {
+      const tab = await compareInNewTab(app.page);
+      await expect(tab.locator('.session-card').first()).toContainText('Session 1');
+    });
+  });
+
+  test('a new tab asks for its PIN profile instead of painting it', async ({ app }) => {
+    await new ProfilesPage(app.page).create('李四', '市委党校', { pin: '2468' });
+    await new HomePage(app.page).expectLoaded();
+    const tab = await app.page.context().newPage();
+    await tab.goto(app.page.url());
+    await expect(tab.getByRole('heading', { name: '新建档案' })).toBeVisible();
+    await expect(tab.locator('.session-card')).toHaveCount(0);
+  });
+});
