@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreLink } from '../host-common/core-link';
-import { likelyLanguage, FIRST_SCREEN_ELEMENT_ID, type FirstScreenAnswers } from '../shared/first-screen';
+import { likelyLanguage, type FirstScreenAnswers } from '../shared/first-screen/answers';
 
 /** Past this the page is sent without answers and asks the core itself, as it would anyway. */
 const WAIT_MS = 2_000;
@@ -30,18 +30,4 @@ export async function firstScreenAnswers(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * The answers as a data block for the page. `<`, `>` and `&` are escaped as JSON escapes, so no
- * text from a pack or a profile name (`</script>`, `<!--`) can end the block or start markup.
- */
-export function answersBlock(answers: FirstScreenAnswers): string {
-  const json = JSON.stringify(answers)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `<script type="application/json" id="${FIRST_SCREEN_ELEMENT_ID}">${json}</script>`;
 }

@@ -1,33 +1,32 @@
 import type { ServerResponse } from 'node:http';
 import { securityHeaders } from '../shared/csp';
-import type { FirstScreenAnswers } from '../shared/first-screen';
-import { answersBlock } from './first-screen-answers';
+import type { FirstScreenAnswers } from '../shared/first-screen/answers';
+import { rootWithFirstScreen, splitAtRoot } from '../shared/first-screen/page';
 
 /**
- * index.html with the first screen's answers before `</body>`. The head (scripts, preloads,
- * styles) goes out at once, so the browser fetches the app while the core answers; the rest
- * follows with the answers. The page runs its module scripts only once the document is complete,
- * so they find the block. Without answers (core slow or failing) the page is the plain file.
+ * index.html with home already drawn from the core's answers (src/shared/first-screen), so the
+ * sessions show as soon as the page and its stylesheet are here, before any script has run. The
+ * part before #root goes out at once, so the browser fetches the stylesheet and scripts while the
+ * core answers; without answers (core slow or failing) the root stays empty and the app draws home.
  */
 export async function sendIndexPage(
   res: ServerResponse,
   html: Buffer,
   answers: () => Promise<FirstScreenAnswers | null>,
 ): Promise<void> {
-  const text = html.toString('utf8');
-  const end = text.lastIndexOf('</body>');
   res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  if (end < 0 || res.req.method === 'HEAD') {
+  const text = html.toString('utf8');
+  const parts = splitAtRoot(text);
+  if (!parts || res.req.method === 'HEAD') {
     res.end(text);
     return;
   }
-  res.write(text.slice(0, end));
-  let block = '';
+  res.write(parts.before);
+  let found: FirstScreenAnswers | null = null;
   try {
-    const found = await answers();
-    if (found) block = answersBlock(found);
+    found = await answers();
   } catch (e) {
     console.error('first screen answers:', e);
   }
-  res.end(block + text.slice(end));
+  res.end(rootWithFirstScreen(found) + parts.after);
 }

@@ -3,12 +3,12 @@ import { HomePage, ProfilesPage } from './pages/app-pages';
 import { expect, test } from './support/fixtures';
 
 /**
- * The first paint (src/renderer/src/prepaint) draws home before React has loaded, from the answers
- * the browser host writes into index.html. React's first render must then replace it without a
+ * The browser host serves home already drawn from the core's answers (src/shared/first-screen), so
+ * the sessions show before any script runs. React's first render must then replace it without a
  * visible change: same elements, attributes and words. A new tab of a signed-in browser shows it.
  */
 
-/** #root as a string of elements, sorted attributes and merged text (the first paint's own markers left out). */
+/** #root as a string of elements, sorted attributes and merged text (the served markup's own markers left out). */
 const markup = (page: Page) =>
   page.evaluate(() => {
     const root = document.getElementById('root')!.cloneNode(true) as HTMLElement;
@@ -17,7 +17,7 @@ const markup = (page: Page) =>
       if (n.nodeType === Node.TEXT_NODE) return n.textContent ? JSON.stringify(n.textContent) : '';
       if (!(n instanceof Element)) return '';
       const attrs = [...n.attributes]
-        .filter((a) => a.name !== 'data-prepaint' && a.name !== 'inert')
+        .filter((a) => a.name !== 'data-first-paint' && a.name !== 'inert')
         .map((a) => `${a.name}="${a.value}"`)
         .sort();
       return `<${n.tagName.toLowerCase()} ${attrs.join(' ')}>${[...n.childNodes].map(ser).join('')}</>`;
@@ -25,11 +25,19 @@ const markup = (page: Page) =>
     return [...root.childNodes].map(ser).join('\n');
   });
 
-async function compareInNewTab(page: Page) {
+async function compareInNewTab(page: Page, textScale = 1) {
   await new ProfilesPage(page).create('张三', '省委组织部');
   await new HomePage(page).expectLoaded();
+  await page.evaluate(async (scale) => {
+    const res = await fetch('/api/settings.set', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Study-Session': sessionStorage.getItem('studySession')! },
+      body: JSON.stringify({ textScale: scale }),
+    });
+    if (!res.ok) throw new Error(await res.text());
+  }, textScale);
 
-  // A new tab (no session of its own yet) with React's code held back until the first paint is seen.
+  // A new tab (no session of its own yet) with React's code held back until the served home is seen.
   const tab = await page.context().newPage();
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
@@ -43,15 +51,18 @@ async function compareInNewTab(page: Page) {
     if (path.startsWith('/api/')) calls.push(path);
   });
   await tab.goto(page.url());
-  await expect(tab.locator('[data-prepaint] .session-card')).toHaveCount(6);
+  await expect(tab.locator('[data-first-paint] .session-card')).toHaveCount(6);
   const painted = await markup(tab);
+  const servedLook = await tab.screenshot();
   // The answers came with the page: nothing was asked for before React.
   expect(calls).toEqual([]);
-  await expect(tab.locator('main[data-prepaint]')).toHaveAttribute('inert', '');
+  await expect(tab.locator('main[data-first-paint]')).toHaveAttribute('inert', '');
 
   release();
   await new HomePage(tab).expectLoaded();
   expect(await markup(tab)).toBe(painted);
+  // And it looks the same, pixel for pixel (text size, language and fonts included).
+  expect((await tab.screenshot()).equals(servedLook)).toBe(true);
   // React's home took the answers too rather than asking again.
   expect(calls.filter((c) => ['/api/course.overview', '/api/settings.get', '/api/profiles.list'].includes(c))).toEqual(
     [],
@@ -59,23 +70,28 @@ async function compareInNewTab(page: Page) {
   return tab;
 }
 
-test.describe('first paint', () => {
+test.describe('home served with the page', () => {
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   test.beforeEach(({}, info) =>
     info.skip(info.project.name !== 'browser', 'the browser host writes the answers into index.html'),
   );
 
-  test('draws home before React, as React then renders it (Chinese)', async ({ app }) => {
+  test('serves home drawn as React then renders it (Chinese)', async ({ app }) => {
     const tab = await compareInNewTab(app.page);
     await expect(tab.locator('.session-card').first()).toContainText('专题1');
   });
 
   test.describe('in English', () => {
     test.use({ locale: 'en-GB' });
-    test('draws home before React, as React then renders it (English)', async ({ app }) => {
+    test('serves home drawn as React then renders it (English)', async ({ app }) => {
       const tab = await compareInNewTab(app.page);
       await expect(tab.locator('.session-card').first()).toContainText('Session 1');
     });
+  });
+
+  test('serves home at the participant’s text size (200 %)', async ({ app }) => {
+    const tab = await compareInNewTab(app.page, 2);
+    await expect(tab.locator('html')).toHaveAttribute('data-large-text', '');
   });
 
   test('a new tab asks for its PIN profile instead of painting it', async ({ app }) => {

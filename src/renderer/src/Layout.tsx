@@ -1,16 +1,23 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from './router';
 import { call } from './api/client';
 import { ScreenBoundary } from './components/ErrorBoundary';
 import { useCall } from './hooks/useCall';
+import { loadFeatures } from './i18n';
 import { useApp } from './state';
 
+/** Notices are rare (a damaged pack, a restored backup): their words load only when there is one. */
 function Notices() {
   const { t } = useTranslation();
   const info = useCall('app.info', {});
   const notices = info.data?.notices ?? [];
-  if (!notices.length) return null;
+  const [worded, setWorded] = useState(false);
+  const any = notices.length > 0;
+  useEffect(() => {
+    if (any) void loadFeatures(['notices']).then(() => setWorded(true));
+  }, [any]);
+  if (!any || !worded) return null;
   return (
     <div role="alert" className="notice">
       <h2>{t('notices.title')}</h2>

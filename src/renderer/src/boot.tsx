@@ -7,7 +7,6 @@ import { isHome } from './api/startup-calls';
 import { prefetch, prefetchArrived, takePrefetched } from './api/prefetch';
 import { initI18n, loadFeatures, prefetchStrings, systemLanguage } from './i18n';
 import { wordError } from './i18n/errorText';
-import { handRootToReact } from './prepaint/handover';
 
 async function startupMessage(e: unknown): Promise<string> {
   try {
@@ -24,7 +23,8 @@ async function startupMessage(e: unknown): Promise<string> {
  * (main.tsx), so their answers are usually here by now.
  */
 export async function boot() {
-  const root = createRoot(document.getElementById('root')!);
+  const container = document.getElementById('root')!;
+  const root = createRoot(container);
   try {
     const likely = systemLanguage();
     prefetchStrings(likely);
@@ -48,7 +48,8 @@ export async function boot() {
       // the sessions, instead of rendering an empty home and then again.
       if (active) await prefetchArrived('course.overview', { language: content });
     }
-    handRootToReact();
+    // The served home's language and text size (src/shared/first-screen/page.ts) are on <html> now.
+    for (const name of ['lang', 'data-text-scale', 'data-large-text']) container.removeAttribute(name);
     root.render(
       <StrictMode>
         <App initialSettings={settings} initialProfile={active} />
@@ -58,7 +59,6 @@ export async function boot() {
     // Start-up failures (e.g. an unreadable data folder) must show a message, not a blank window,
     // worded in the participant's language when the strings can still be loaded.
     const message = await startupMessage(e);
-    handRootToReact();
     root.render(
       <main className="page narrow" role="alert">
         <h1>学习伴侣无法启动 · The study companion cannot start</h1>

@@ -1,5 +1,4 @@
 import { sendStartupCalls } from './api/startup-calls';
-import { paintFirstScreen } from './prepaint/first-paint';
 import './styles.css';
 
 /*
@@ -8,12 +7,20 @@ import './styles.css';
  * them, see `preloadBoot` in electron.vite.config.ts), instead of after all of that has run.
  */
 sendStartupCalls();
-void paintFirstScreen();
+/** Home as the host served it (src/shared/first-screen), shown until React's own replaces it. */
+const served = (document.getElementById('root')?.childElementCount ?? 0) > 0;
+
+/** Resolves after the browser has shown the frame with what is on the page now. */
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 import('./boot').then(
-  ({ boot }) => boot(),
+  // React's first render is one long task: it starts once the served home is on screen, not before.
+  async ({ boot }) => {
+    if (served) await afterNextFrame();
+    await boot();
+  },
   (e: unknown) => {
-    // The app's code could not load (a damaged install): say so, in place of a first paint that
+    // The app's code could not load (a damaged install): say so, in place of a served home that
     // would look alive, rather than leave a blank window.
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');

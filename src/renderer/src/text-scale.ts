@@ -1,6 +1,7 @@
-/** The text size the participant chose; used by the first paint and by the app (App.tsx). */
+import { isLargeText } from '../../shared/text-scale';
+
+/** The text size the participant chose (a page served with a first screen already has it, see styles.css). */
 export const applyTextScale = (scale: number) => {
   document.documentElement.style.setProperty('--text-scale', String(scale));
-  // Large text gets a compact header and quiz bar (styles.css), so they leave room for content.
-  document.documentElement.toggleAttribute('data-large-text', scale > 1.25);
+  document.documentElement.toggleAttribute('data-large-text', isLargeText(scale));
 };

@@ -21,10 +21,10 @@ export class HomePage {
     return this.page.locator('.session-card');
   }
 
-  /** Home as React renders it, not the first paint before it (src/renderer/src/prepaint). */
+  /** Home as React renders it, not the first paint before it (src/shared/first-screen). */
   async expectLoaded() {
     await expect(this.sessionCards()).toHaveCount(6);
-    await expect(this.page.locator('[data-prepaint]')).toHaveCount(0);
+    await expect(this.page.locator('[data-first-paint]')).toHaveCount(0);
   }
 
   async openSession(n: number) {

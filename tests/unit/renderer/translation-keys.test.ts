@@ -65,10 +65,12 @@ function translation(lang: string): Tree {
       else target[k] = v;
     }
   };
-  const dir = join(srcDir, 'i18n', 'locales');
   const out: Tree = {};
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(`.${lang}.json`))) {
-    merge(out, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree);
+  // The renderer's own files and the shared ones (the first screen's and the exported files' words).
+  for (const dir of [join(srcDir, 'i18n', 'locales'), join(repoRoot, 'src', 'shared', 'locales')]) {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith(`.${lang}.json`))) {
+      merge(out, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree);
+    }
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { FIRST_SCREEN_ELEMENT_ID, type FirstScreenAnswers } from '../../../shared/first-screen';
+import { FIRST_SCREEN_ELEMENT_ID, type FirstScreenAnswers } from '../../../shared/first-screen/answers';
 import type { Reply } from '../../../shared/errors';
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract';
 import { seedPrefetch } from './prefetch';
@@ -10,15 +10,20 @@ function seed<N extends CallName>(name: N, input: CallInput<N>, reply: Reply<unk
 }
 
 /**
- * Takes the start-up answers the browser host wrote into index.html (browser-host/index-page.ts),
- * so home can be painted without a round trip. They are what a tab without a session gets, so a
- * reloaded tab (with its own session, perhaps a profile unlocked by PIN) ignores them.
+ * Takes the start-up answers the host wrote into index.html (src/shared/first-screen/page.ts), so
+ * the app starts without asking again. They are what a tab without a session gets, so a reloaded
+ * tab (with its own session, perhaps a profile unlocked by PIN) ignores them and the home drawn
+ * from them.
  */
 export function takeHostAnswers(): void {
   const block = document.getElementById(FIRST_SCREEN_ELEMENT_ID);
   if (!block) return;
   block.remove();
-  if (hasSessionToken()) return;
+  if (hasSessionToken()) {
+    // Home as a new tab sees it may not be this tab's (another participant, unlocked by PIN here).
+    document.getElementById('root')?.replaceChildren();
+    return;
+  }
   let answers: FirstScreenAnswers;
   try {
     answers = JSON.parse(block.textContent ?? '') as FirstScreenAnswers;

@@ -1,5 +1,10 @@
-import { percentOf } from './percent';
+import { percentOf } from '../../../shared/progress-figures';
 
+/**
+ * The fill is an SVG rectangle sized by an attribute, not a style: the CSP forbids style
+ * attributes, and the hosts' first screen (src/shared/first-screen/home-markup.ts) is markup
+ * served before any script, the same as this.
+ */
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   const percent = percentOf(value);
   return (
@@ -11,7 +16,9 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       aria-valuemax={100}
       aria-valuenow={percent}
     >
-      <div className="progress-fill" style={{ width: `${percent}%` }} />
+      <svg className="progress-fill" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+        <rect width={percent} height="1" />
+      </svg>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/languages';
-import firstScreenZh from './locales/app.zh-CN.json';
+import firstScreenZh from '../../../shared/locales/app.zh-CN.json';
 
 export { systemLanguage } from './system-language';
 
@@ -16,7 +16,7 @@ export { systemLanguage } from './system-language';
  * The Chinese strings of the first screen (the participants' language, the default) are part of
  * the entry chunk, so a Chinese start-up waits for no strings file; English ones load on demand.
  */
-const BUNDLED = './locales/app.zh-CN.json';
+const BUNDLED = '../../../shared/locales/app.zh-CN.json';
 const lazyFiles = import.meta.glob<Record<string, unknown>>(
   ['./locales/*.json', '../../../shared/locales/*.json', `!${BUNDLED}`],
   { import: 'default' },

@@ -1,5 +1,5 @@
 import type { Language } from '../../../shared/languages';
-import { likelyLanguage } from '../../../shared/first-screen';
+import { likelyLanguage } from '../../../shared/first-screen/answers';
 
 /** Chinese by default on a Chinese system (the participants'), English otherwise. */
 export function systemLanguage(): Language {

@@ -1,3 +1,4 @@
+import { TEXT_SCALE_STEPS } from '../../../shared/text-scale';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '../../../shared/languages';
 import { useCall } from '../hooks/useCall';
@@ -5,7 +6,7 @@ import { useApp } from '../state';
 import { ContentLanguageSetting } from './content/ContentLanguageSetting';
 import { VenueModeSettings } from './admin/VenueModeSettings';
 
-const STEPS = [0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
+const STEPS = TEXT_SCALE_STEPS;
 
 export function SettingsScreen() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionProgress } from '../../../../../shared/contract/study';
-import { watchedFigures } from './watched-figures';
+import { watchedFigures } from '../../../../../shared/progress-figures';
 
 /**
  * "已观看 42 / 58 分钟" on a session's card and page. Small files, so home (first screen) can show

@@ -1,5 +1,5 @@
-import type { Reply } from './errors';
-import type { Language } from './languages';
+import type { Reply } from '../errors';
+import type { Language } from '../languages';
 
 /**
  * The answers to the first screen's start-up calls that the browser host writes into index.html

@@ -1,8 +1,11 @@
-import type { SessionProgress } from '../../../../../shared/contract/study';
+import type { SessionProgress } from './contract/study';
+
+/** A fraction (0-1, clamped) as the whole percent a progress bar shows. */
+export const percentOf = (value: number) => Math.round(Math.max(0, Math.min(1, value)) * 100);
 
 /**
  * What "已观看 42 / 58 分钟" says for a session's recordings (the union of what was played, not time
- * spent), or null for a session without recordings. Shared by the line and the first paint.
+ * spent), or null for a session without recordings.
  */
 export function watchedFigures(
   watching: SessionProgress['watching'],
