@@ -8,7 +8,8 @@ import { send, sendReply } from './respond';
 import { receiveUpload } from './upload';
 import { clientIdOf, mintSessionToken, SESSION_PATH } from './client-session';
 import { isJsonContentType, requestProblem } from './request-guard';
-import { firstScreenAnswers } from './first-screen-answers';
+import { randomUUID } from 'node:crypto';
+import { firstScreenAnswers } from '../host-common/first-screen-answers';
 import { sendIndexPage } from './index-page';
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -127,7 +128,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       if (file) return send(res, 200, file.body, file.type);
       const page = isPage ? await readStatic(opts.rendererDir, '/index.html') : null;
       if (!page) return send(res, 404, 'Not found', 'text/plain');
-      await sendIndexPage(res, page.body, () => firstScreenAnswers(opts.link, req.headers['accept-language']));
+      // Asked as a client that has never called: what a new tab of this browser would be told.
+      const context = { clientId: `anonymous:${randomUUID()}` };
+      await sendIndexPage(res, page.body, () => firstScreenAnswers(opts.link, req.headers['accept-language'], context));
     })().catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain');

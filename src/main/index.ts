@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadBuiltin } from '../core/builtin';
 import type { CoreLink } from '../host-common/core-link';
 import { RestartingLink } from '../host-common/restarting-link';
+import { firstScreenAnswers } from '../host-common/first-screen-answers';
 import type { CoreInit } from '../shared/core-messages';
 import { startCoreProcess } from './core-process';
 import { registerHostCapabilities } from './host-capabilities';
@@ -64,7 +65,10 @@ async function start(): Promise<void> {
   setShellLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   denyPermissions(devUrl);
   const dataDir = join(app.getPath('userData'), 'data');
-  serveRenderer(join(__dirname, '../renderer'), dataDir);
+  // The window is the core's one local client: its answers are the window's own.
+  serveRenderer(join(__dirname, '../renderer'), dataDir, (acceptLanguage) =>
+    link ? firstScreenAnswers(link, acceptLanguage) : Promise.resolve(null),
+  );
   const options: CoreInit = {
     dataDir,
     appName: app.getName(),

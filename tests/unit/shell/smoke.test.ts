@@ -13,6 +13,7 @@ import type { StudyBridge } from '../../../src/shared/bridge';
 import { callNames } from '../../../src/shared/contract';
 import { CSP } from '../../../src/shared/csp';
 import { errorCodes } from '../../../src/shared/errors';
+import { splitAtRoot } from '../../../src/shared/first-screen/page';
 import { FAKE_PDF, type FakeElectron, type FakeWindow } from '../../shell/fake-electron';
 import { loadShell, outDir, repoRoot, until } from '../../shell/load-shell';
 
@@ -120,10 +121,31 @@ describe('app:// serves the built renderer', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toMatch(types[path.split('.').pop()!] ?? /./);
       expect(res.headers.get('content-security-policy'), path).toBe(CSP);
-      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(outDir, 'renderer', path))), path).toBe(
-        true,
-      );
+      const body = Buffer.from(await res.arrayBuffer());
+      const file = readFileSync(join(outDir, 'renderer', path));
+      // index.html is served with the first screen's answers in #root (src/shared/first-screen).
+      if (path === 'index.html') {
+        const parts = splitAtRoot(file.toString('utf8'))!;
+        const page = body.toString('utf8');
+        expect(page.startsWith(parts.before) && page.endsWith(parts.after)).toBe(true);
+        expect(page).toContain('<script type="application/json" id="first-screen-answers">');
+      } else expect(body.equals(file), path).toBe(true);
     }
+  });
+
+  it('serves index.html with home drawn from the window’s own answers', async () => {
+    await value('profiles.create', { name: '王五', unit: '市纪委' });
+    const res = await fake.fetchApp('app://study/index.html', { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+    expect(res.headers.get('content-security-policy')).toBe(CSP);
+    const html = await res.text();
+    expect(html.match(/class="session-card /g)).toHaveLength(6);
+    expect(html).toContain('<span title="市纪委">王五</span>');
+    expect(html).toContain('<div id="root" lang="zh-CN" data-text-scale="1">');
+    // The answers are the window's: what its calls over the bridge return.
+    const block = /<script type="application\/json" id="first-screen-answers">(.*?)<\/script>/s.exec(html)![1]!;
+    const answers = JSON.parse(block) as { profiles: Reply; settings: Reply };
+    expect(answers.profiles).toEqual(await call('profiles.list'));
+    expect(answers.settings).toEqual(await call('settings.get'));
   });
 
   it('refuses path traversal, other hosts and other methods', async () => {

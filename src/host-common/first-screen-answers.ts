@@ -1,23 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import type { CoreLink } from '../host-common/core-link';
+import type { CallContext } from '../shared/core-messages';
+import type { CoreLink } from './core-link';
 import { likelyLanguage, type FirstScreenAnswers } from '../shared/first-screen/answers';
 
 /** Past this the page is sent without answers and asks the core itself, as it would anyway. */
 const WAIT_MS = 2_000;
 
-const preferredLanguages = (header: string | undefined) => (header ?? '').split(',').map((l) => l.split(';')[0]!);
+const preferredLanguages = (header: string | null | undefined) =>
+  (header ?? '').split(',').map((l) => l.split(';')[0]!);
 
 /**
- * What a new tab's first calls would get: asked as a client that has never called (the core then
- * reopens the last profile unless it has a PIN, as it does for a new tab), so the answers hold
- * nothing that a page from this host could not ask for itself.
+ * The answers to the first screen's start-up calls, asked as `context`'s client: the browser host
+ * asks as a client that has never called (what a new tab gets: the last profile unless it has a
+ * PIN), Electron as its one window. Null if the core has not answered in time.
  */
 export async function firstScreenAnswers(
   link: CoreLink,
-  acceptLanguage: string | undefined,
+  acceptLanguage: string | null | undefined,
+  context?: CallContext,
 ): Promise<FirstScreenAnswers | null> {
   const language = likelyLanguage(preferredLanguages(acceptLanguage));
-  const context = { clientId: `anonymous:${randomUUID()}` };
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WAIT_MS)));
   const answers = Promise.all([
