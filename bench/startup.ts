@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { build, type Plugin } from 'vite';
@@ -90,6 +90,21 @@ async function writeReactFloor(ctx: BenchContext, rendererDir: string): Promise<
   );
 }
 
+/**
+ * The static page with the app's stylesheet and six cards in its markup: what any styled page from
+ * this host pays (the page, then its stylesheet: two round trips), the floor for home served drawn.
+ */
+function writeStyledPage(rendererDir: string): void {
+  const css = readFileSync(join(rendererDir, 'index.html'), 'utf8').match(/href="(\.\/assets\/[^"]+\.css)"/)?.[1];
+  if (!css) throw new Error('no stylesheet in out/renderer/index.html');
+  const cards = [1, 2, 3, 4, 5, 6].map((n) => `<li class="session-card">card ${n}</li>`).join('');
+  writeFileSync(
+    join(rendererDir, 'bench-styled.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><link rel="stylesheet" href="${css}"></head>` +
+      `<body><div id="root"><main class="page"><ol class="session-grid">${cards}</ol></main></div></body></html>\n`,
+  );
+}
+
 type BenchWindow = typeof globalThis & { __benchVisible?: number; __benchReact?: number };
 
 async function coldLoad(
@@ -135,6 +150,7 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
   const rendererDir = ctx.dir('renderer');
   cpSync(rendererSrc, rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'bench.html'), STATIC_PAGE);
+  writeStyledPage(rendererDir);
   await writeReactFloor(ctx, rendererDir);
   const dataDir = await dataDirWithProfile(ctx, 'startup-data');
   const host = await startHostProcess({ dataDir, rendererDir, resourcesDir: await builtinResources(ctx) });
@@ -145,11 +161,13 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
   const appReact: number[] = [];
   const page: number[] = [];
   const react: number[] = [];
+  const styled: number[] = [];
   try {
     // One discarded load of each warms the browser process itself (not the page: contexts are new).
     await coldLoad(browser, host.url, '.session-card', 6, REACT_CARDS);
     await coldLoad(browser, `${host.url}bench.html`, '#ready', 1);
     await coldLoad(browser, `${host.url}bench-react.html`, '.session-card', 6);
+    await coldLoad(browser, `${host.url}bench-styled.html`, '.session-card', 6);
     for (let i = 0; i < loads; i++) {
       ctx.log(`start-up: load ${i + 1}/${loads}`);
       // Interleaved, so drift in machine load hits both series alike.
@@ -158,6 +176,7 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
       appReact.push(appLoad.react);
       page.push((await coldLoad(browser, `${host.url}bench.html`, '#ready', 1)).visible);
       react.push((await coldLoad(browser, `${host.url}bench-react.html`, '.session-card', 6)).visible);
+      styled.push((await coldLoad(browser, `${host.url}bench-styled.html`, '.session-card', 6)).visible);
     }
     ctx.memory.startup = { idleKb, peakKb: procMemory(host.pid).hwmKb };
   } finally {
@@ -179,6 +198,12 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
         ratio: ratio(median(appReact), median(page)),
       },
       {
+        figure: `start-up floor: a static page with the app's stylesheet (median of ${loads} cold loads)`,
+        measured: ms(median(styled)),
+        baseline: `static page, same host: ${ms(median(page))}`,
+        ratio: ratio(median(styled), median(page)),
+      },
+      {
         figure: `start-up floor: React alone rendering 6 cards (median of ${loads} cold loads)`,
         measured: ms(median(react)),
         baseline: `static page, same host: ${ms(median(page))}`,
@@ -188,7 +213,7 @@ export async function startup(ctx: BenchContext): Promise<FigureResult> {
     notes: [
       `start-up: Chromium ${version}, ${count(loads)} cold loads each (new context per load, after one discarded warm-up load each), interleaved; ` +
         `app min/max ${ms(min(app))}/${ms(max(app))}, static page min/max ${ms(min(page))}/${ms(max(page))}, ` +
-        `React floor min/max ${ms(min(react))}/${ms(max(react))}. ` +
+        `React floor min/max ${ms(min(react))}/${ms(max(react))}, styled page min/max ${ms(min(styled))}/${ms(max(styled))}. ` +
         'Time is performance.now() at the first animation frame after the sixth .session-card (or the static #ready) is in the DOM, i.e. from navigation start; ' +
         "the app's first row counts home as served in index.html (drawn by the host from the core's answers), the second React's home replacing it.",
     ],
