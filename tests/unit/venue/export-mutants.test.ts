@@ -203,6 +203,14 @@ describe('the venue workbook', () => {
     expect(width(17)).toBe(38); // the installation id, 36 + 2
     const units = wb.getWorksheet('By unit')!;
     expect(units.getColumn(2).width).toBe(11); // "Enrolled" 8 + 3, over an empty column
+    expect(units.getColumn(4).width).toBe(16); // "Completed all" 13 + 3: short enough to keep on one line
+  });
+
+  it('sizes columns by the first 500 rows only', async () => {
+    const people = Array.from({ length: 501 }, (_, i) => participant(`p${String(i).padStart(3, '0')}`));
+    people[500]!.file = 'f'.repeat(30);
+    const { wb } = await load(report(people));
+    expect(wb.getWorksheet('Participants')!.getColumn(19).width).toBe(8); // "a.json" 6 + 2, not the 501st row's 30 + 2
   });
 
   it('keeps a long header to its longest word, and makes the header row tall enough for its lines', async () => {

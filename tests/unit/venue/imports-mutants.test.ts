@@ -1,10 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
 import { checkCertificate } from '../../../src/core/venue/certificate-check';
 import { recordNumber } from '../../../src/core/records/verification';
 import type { VenueCell, VenueParticipant, VenueReport } from '../../../src/shared/contract/venue';
 import { creditCore } from '../records/certificate-support';
-import { openCore } from '../support/core';
+import { builtinPack, openCore } from '../support/core';
+import { variant } from '../support/pack-variant';
+import { baseRecord, laptop, signedFile } from './make';
 
 /**
  * The venue's open imports and the certificate check on a real core (mutation testing showed
@@ -59,6 +63,38 @@ describe('open imports', () => {
     expect(csv.fileName).toBe(
       `venue-report-hubei-special-training-class-${report.generatedAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.csv`,
     );
+  });
+
+  it('has no report to export before an import is finished', async () => {
+    const { dispatch } = await core();
+    expect(await dispatch('venue.exportCsv', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', detail: { reason: 'venue.noReport' } },
+    });
+  });
+
+  it("tells another installed pack's record from an unknown pack's, and checks key points against the installed pack", async () => {
+    const b = await baseRecord();
+    open.push(b.core);
+    const bytes = await variant((await builtinPack()).privateKeyPem, (folder) => {
+      const file = join(folder, 'manifest.json');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), id: 'other-course' }));
+    });
+    await b.core.library.installBytes(bytes, 'other.studypack', { trustPublisher: false, allowDowngrade: false });
+    const report = await b.call('venue.import', {
+      packId: 'hubei-special-training-class',
+      files: [
+        { name: 'mine.json', content: b.text },
+        { name: 'other.json', content: signedFile(b.record, laptop(), { packId: 'other-course' }) },
+        { name: 'nowhere.json', content: signedFile(b.record, laptop(), { packId: 'nowhere' }) },
+      ],
+    });
+    expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
+      ['other.json', 'other-pack'],
+      ['nowhere.json', 'unknown-pack'],
+    ]);
+    // Session 1 was completed with every key point reviewed: the installed pack's key points match.
+    expect(report.participants.map((p) => p.sessions[0]?.status)).toEqual(['complete']);
   });
 
   it("reports against the installed pack: its sessions in order with their key points' and titles", async () => {
@@ -138,9 +174,11 @@ describe('the certificate check', () => {
       codeMatches: null,
     });
     expect(found(report({}), { number, code: 'ABCDE-FGHIK' }).codeMatches).toBe(false);
+    expect(found(report({}), { number, code: 'ABCDE-FGHIJ' }).codeMatches).toBe(true);
     // Just under the minimum credit, or a course session not complete: not met.
     expect(found(report({ credit: 1.49 }), { number }).courseComplete).toBe(false);
     expect(found(report({ credit: 1.5 - 1e-12 }), { number }).courseComplete).toBe(true);
+    expect(found(report({ credit: 1.5 - 1e-9 }), { number }).courseComplete).toBe(true);
     const half = report({ sessions: [complete, { ...complete, status: 'in-progress' }, null] });
     expect(found(half, { number }).courseComplete).toBe(false);
     const missing = report({ sessions: [complete] });

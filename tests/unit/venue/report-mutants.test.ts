@@ -8,6 +8,7 @@ import { participantTable, reportFileName, reportTitles, summaryTable, unitTable
 import { verificationCode } from '../../../src/core/records/verification';
 import type { StudyRecord } from '../../../src/shared/contract/records';
 import type { VenueParticipant } from '../../../src/shared/contract/venue';
+import type { Question } from '../../../src/shared/pack/schema';
 import { AppError } from '../../../src/shared/errors';
 import { laptop, signedFile } from './make';
 import { at, done, EXPORT_MIN, pack, record, VERSION } from './small-record';
@@ -77,8 +78,9 @@ describe('the import', () => {
       person('甲', '甲', ledger(5)).file('more.json'),
       person('乙', '甲', ledger(1)).file('less.json'),
       person('丙', '甲', ledger(2 + 1e-7)).file('same.json'),
+      person('丁', '甲').file('no-ledger.json'),
     ]);
-    expect(imp.accepted).toBe(3);
+    expect(imp.accepted).toBe(4);
     expect(imp.warnings).toStrictEqual([
       {
         file: 'more.json',
@@ -93,6 +95,26 @@ describe('the import', () => {
         values: { claimed: 1, derived: 2 },
       },
     ]);
+  });
+
+  it('allows a claimed credit within a millionth of an hour', () => {
+    const imp = venue();
+    imp.add([person('甲', '甲', { ledger: { sessions: [], totalCredit: 1e-6 } }).file('a.json')]);
+    expect(imp.warnings).toEqual([]);
+  });
+
+  it('does not blame a file for a fault of the venue pack', () => {
+    // An answer key the venue app cannot read is its own bug: the import stops, no file is rejected for it.
+    const p = pack();
+    p.questions.set('q1', {
+      sessionId: 's1',
+      question: { id: 'q1', type: 'fill', prompt: 'p', explanation: 'e', source: 's' } as unknown as Question,
+    });
+    const r = complete();
+    r.evidence.sessions[0]!.attempts[0]!.answers[0]!.response = { type: 'fill', text: 'x' };
+    const imp = venue(p);
+    expect(() => imp.add([{ name: 'a.json', content: signedFile(r, laptop()) }])).toThrow(TypeError);
+    expect(imp.rejected).toEqual([]);
   });
 
   it('keeps the newest export of a profile, the first file of a tie, and every other profile or laptop', () => {
@@ -418,6 +440,7 @@ describe('local times', () => {
       localZone('Mars/Base');
       expect.unreachable();
     } catch (e) {
+      expect((e as AppError).code).toBe('INVALID_INPUT');
       expect((e as AppError).detail).toEqual({ reason: 'venue.export.badTimeZone', zone: 'Mars/Base' });
     }
   });

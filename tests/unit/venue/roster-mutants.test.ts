@@ -19,7 +19,7 @@ async function reason(p: Promise<unknown>): Promise<unknown> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof AppError) return e.detail;
+    if (e instanceof AppError) return { code: e.code, ...e.detail };
     throw e;
   }
   throw new Error('no AppError');
@@ -42,6 +42,7 @@ describe('finding the columns', () => {
   it('recognises a header with a colon, a full-width colon or a required-field star', () => {
     expect(findColumns([['*姓名*', '单位：', 'Venue:']])).toEqual({ name: 0, unit: 1, venue: 2, headerRow: 1 });
     expect(findColumns([['序号', ' NAME ', 'Work Unit*']])).toMatchObject({ name: 1, unit: 2, venue: -1 });
+    expect(findColumns([['序号', 'Name:*', '单位：*']])).toMatchObject({ name: 1, unit: 2, headerRow: 1 });
   });
 
   it('takes only whole header words: 姓名拼音 or 原单位 is another column', () => {
@@ -167,6 +168,13 @@ describe('decoding a roster file', () => {
     for (const [bytes, encoding] of cases) expect(decodeText(bytes), encoding).toEqual({ text, encoding });
   });
 
+  it('reads UTF-16 with a BOM whose text has no zero bytes (Chinese only)', () => {
+    const t = '姓名，单位\r\n王五，省财政厅\r\n';
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      expect(decodeText(iconv.encode(t, encoding, { addBOM: true })), encoding).toEqual({ text: t, encoding });
+    }
+  });
+
   it('reads UTF-8 text that starts like a BOM but is not one', () => {
     const t = 'Ｎａｍｅ,单位\n王五,省财政厅\n';
     expect(decodeText(Buffer.from(t))).toEqual({ text: t, encoding: 'utf-8' });
@@ -205,13 +213,35 @@ describe('reading a roster file', () => {
 
   it('refuses an old .xls by its name, and a file that only looks like a workbook', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await reason(read(xls, '名册.xls'))).toEqual({ reason: 'venue.roster.oldXls', file: '名册.xls' });
+    expect(await reason(read(xls, '名册.xls'))).toEqual({
+      code: 'INVALID_INPUT',
+      reason: 'venue.roster.oldXls',
+      file: '名册.xls',
+    });
     const broken = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
-    expect(await reason(read(broken, 'r.xlsx'))).toEqual({ reason: 'venue.roster.badWorkbook' });
+    expect(await reason(read(broken, 'r.xlsx'))).toEqual({ code: 'INVALID_INPUT', reason: 'venue.roster.badWorkbook' });
   });
 
   it('refuses a workbook without a sheet', async () => {
-    expect(await reason(read(await workbook(() => {}), 'r.xlsx'))).toEqual({ reason: 'venue.roster.noSheet' });
+    expect(await reason(read(await workbook(() => {}), 'r.xlsx'))).toEqual({
+      code: 'INVALID_INPUT',
+      reason: 'venue.roster.noSheet',
+    });
+  });
+
+  it('reads an empty first sheet as no rows', async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet('空'));
+    expect((await read(bytes, 'r.xlsx')).rows).toEqual([]);
+  });
+
+  it('reads a link (an e-mail address, say) as its text', async () => {
+    const bytes = await workbook((wb) => {
+      const ws = wb.addWorksheet('名册');
+      ws.addRow(['姓名', '单位']);
+      ws.getCell('A2').value = { text: '王五', hyperlink: 'mailto:wang@example.org' };
+      ws.getCell('B2').value = '省财政厅';
+    });
+    expect((await read(bytes, 'r.xlsx')).rows[1]).toEqual(['王五', '省财政厅']);
   });
 
   it('reads the first sheet as shown: rich text, formula results, numbers, empty rows and cells kept in place', async () => {
@@ -249,9 +279,10 @@ describe('loading a roster', () => {
   });
 
   it('from a file, with the header cells as written, or none without a header', async () => {
-    const bytes = Buffer.from('名册\n分会场,姓名\n武汉,王五\n');
+    const bytes = Buffer.from('名册\n\n分会场,姓名\n武汉,王五\n');
     const r = await loadRoster({ name: 'r.csv', base64: bytes.toString('base64') });
-    expect(r).toMatchObject({ headerRow: 2, columns: { name: '姓名', unit: null, venue: '分会场' } });
+    expect(r).toMatchObject({ headerRow: 3, columns: { name: '姓名', unit: null, venue: '分会场' } });
+    expect(r.people).toEqual([{ name: '王五', unit: '', row: 4 }]);
     const none = await loadRoster('王五,省财政厅\n');
     expect(none).toMatchObject({ headerRow: null, columns: { name: null, unit: null, venue: null } });
   });
