@@ -168,6 +168,16 @@ describe('decoding a roster file', () => {
     for (const [bytes, encoding] of cases) expect(decodeText(bytes), encoding).toEqual({ text, encoding });
   });
 
+  it('takes a UTF-8 BOM at its word even when a byte after it is damaged', () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('姓名\n王'),
+      Buffer.from([0xff]),
+      Buffer.from('五\n'),
+    ]);
+    expect(decodeText(bytes)).toEqual({ text: '姓名\n王\ufffd五\n', encoding: 'utf-8' });
+  });
+
   it('reads UTF-16 with a BOM whose text has no zero bytes (Chinese only)', () => {
     const t = '姓名，单位\r\n王五，省财政厅\r\n';
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
