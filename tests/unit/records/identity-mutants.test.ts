@@ -3,6 +3,7 @@ import type { Core } from '../../../src/core/core';
 import { publicKeyFromPrivate, signBytes, verifySignature } from '../../../src/core/packs/keys';
 import { envelopeProtector } from '../../../src/core/records/envelope-protector';
 import { installation, installationIdFor } from '../../../src/core/records/identity';
+import { participant } from '../../../src/core/records/record';
 import type { KeyProtector } from '../../../src/core/records/key-protector';
 import { randomBytes } from 'node:crypto';
 import { openCore } from '../support/core';
@@ -95,5 +96,12 @@ describe('the installation identity', () => {
     expect(installation(db, clock, p)).toEqual({ ...plain, keyProtected: true });
     expect(stored(db).k).toMatch(/^protected:v1:/);
     expect(stored(db).id).toBe(plain.id);
+  });
+
+  it('signs only for a profile that exists', async () => {
+    const db = await emptyDb();
+    expect(() => participant(db, 999)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', detail: { reason: 'profile.notFound' } }),
+    );
   });
 });

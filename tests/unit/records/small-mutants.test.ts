@@ -180,6 +180,8 @@ describe('when the course rule is met', () => {
     const l = (credit: number) => ledger([s('a', '2025-03-02T00:00:00.000Z')], credit);
     expect(courseCompletedAt(rules(['a'], 2), l(1.9))).toBeNull();
     expect(courseCompletedAt(rules(['a'], 2), l(2))).toBe('2025-03-02T00:00:00.000Z');
+    // Short of the minimum by exactly the rounding allowance: met.
+    expect(courseCompletedAt(rules(['a'], 2), l(2 - 1e-9))).toBe('2025-03-02T00:00:00.000Z');
     expect(courseCompletedAt(rules(['a'], 0.3), l(0.1 + 0.2 - 1e-12))).toBe('2025-03-02T00:00:00.000Z');
     expect(courseCompletedAt(rules(['a'], 0.3), l(0.3 - 1e-6))).toBeNull();
   });

@@ -61,6 +61,7 @@ const registration = uuidV5(STATEMENT_NAMESPACE, `registration|${key}|p/k`);
 
 describe('xAPI statements, statement by statement', () => {
   it('builds IRIs from encoded ids', () => {
+    expect(CREDIT_EXT).toBe('https://study-companion.local/xapi/extensions/credit-hours');
     expect(packIri('p/k')).toBe(`${BASE}/xapi/packs/p%2Fk`);
     expect(sessionIri('p', 's 1')).toBe(`${BASE}/xapi/packs/p/sessions/s%201`);
     expect(questionIri('p', 's', 'q?')).toBe(`${BASE}/xapi/packs/p/sessions/s/questions/q%3F`);
