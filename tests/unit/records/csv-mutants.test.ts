@@ -53,7 +53,10 @@ describe('CSV reading: the edges', () => {
     expect(() => parseCsv('a\n"b\nc\nd')).toThrow(
       expect.objectContaining({ detail: { reason: 'csv.unterminatedQuote', line: 2 } }),
     );
-    // A quoted line break counts as a line of the file.
+    // A quoted line break counts as a line of the file, a quoted CRLF once.
+    expect(() => parseCsv('"a\r\nb",c\r\n"d')).toThrow(
+      expect.objectContaining({ detail: { reason: 'csv.unterminatedQuote', line: 3 } }),
+    );
     expect(() => parseCsv('"a\nb",c\n"d')).toThrow(
       expect.objectContaining({ detail: { reason: 'csv.unterminatedQuote', line: 3 } }),
     );

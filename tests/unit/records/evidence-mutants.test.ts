@@ -192,7 +192,7 @@ describe('the evidence a record carries', () => {
   it('carries each recording with its seconds and its merged intervals, bounded to a day', async () => {
     const { db, profileId } = await participant();
     watch(db, profileId, 's1', 'media/b.mp4', '[[10,20],[15,30],[86000,90000],[90000,95000]]', 61_499);
-    watch(db, profileId, 's1', 'media/a.mp4', '[[0,5],"junk",null,[1,"2"],["1",2],{"0":40,"1":50},[6,7]]', 1_500);
+    watch(db, profileId, 's1', 'media/a.mp4', '[[0,5],"junk",null,[30,"35"],["20",25],{"0":40,"1":50},[6,7]]', 1_500);
     watch(db, profileId, 's1', 'media/c.mp4', 'not json', 0);
     watch(db, profileId, 's1', 'media/d.mp4', '{"0":[1,2]}', 0);
     const other = Number(
