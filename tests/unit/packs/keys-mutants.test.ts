@@ -105,10 +105,11 @@ describe('private keys', () => {
 describe('the public key file', () => {
   const pair = generateKeyPair();
 
-  it('is read with a BOM, blank lines, CRLF and any spacing around its two words', () => {
+  it('is read with a BOM, blank or white lines, CRLF and any spacing around its two words', () => {
     for (const text of [
       `\uFEFFstudypack-ed25519 ${pair.publicKey}\n`,
       `\n\nstudypack-ed25519 ${pair.publicKey}\r\n\r\n`,
+      ` \t \nstudypack-ed25519 ${pair.publicKey}\n  \n`,
       `  studypack-ed25519 \t ${pair.publicKey}  `,
       `studypack-ed25519 ${pair.publicKey}`,
     ])
