@@ -54,7 +54,9 @@ export function parseCsv(text: string, keepBlank = false): string[][] {
   };
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
-    if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
+    // A CR, or an LF not after one: the LF of a CRLF is skipped below outside quotes, so a CRLF
+    // line end is counted at its CR.
+    if (c === '\r' || (c === '\n' && src[i - 1] !== '\r')) line++;
     if (quoted) {
       if (c !== '"') cell += c;
       else if (src[i + 1] === '"') {
