@@ -7,11 +7,13 @@ import { word, type Strings } from './words';
 /*
  * Home as the renderer's React code draws it (Layout.tsx, screens/Home.tsx, components/ProgressBar.tsx):
  * the same elements, attributes and words, so React's first render replaces it without a visible
- * change (tests/e2e/first-paint.spec.ts compares the two). It is `inert` until then: a button
- * whose handler has not loaded would lose a click without a word, so nothing in it takes clicks or
- * focus (or reaches a screen reader) for the fraction of a second before React's home replaces it.
+ * change (tests/e2e/first-paint.spec.ts compares the two). Its links are plain hash links and work
+ * before React has loaded (React starts on the address they set); the two controls that need a
+ * script, the skip link and the switch button, are `inert` until React's own replace them, so a
+ * click on them is not lost without a word.
  */
-const SERVED = { 'data-first-paint': '', inert: '' };
+const SERVED = { 'data-first-paint': '' };
+const NEEDS_SCRIPT = { inert: '' };
 
 const NAV: Array<[string, string]> = [
   ['/', 'nav.home'],
@@ -61,7 +63,7 @@ function header(w: (key: string) => string, profile: Profile): Markup {
       el('span', { title: profile.unit }, profile.name),
       el('span', { class: 'visually-hidden' }, ` · ${profile.unit}`),
       ' ',
-      el('button', { type: 'button', class: 'secondary small-button' }, w('nav.switchProfile')),
+      el('button', { type: 'button', class: 'secondary small-button', ...NEEDS_SCRIPT }, w('nav.switchProfile')),
     ),
   );
 }
@@ -119,7 +121,7 @@ function home(strings: Strings, data: Overview): Array<Markup | '' | undefined> 
 export function homeMarkup(strings: Strings, profile: Profile, data: Overview): string {
   const w = (key: string) => word(strings, key);
   return [
-    el('a', { class: 'skip-link', href: '#main', ...SERVED }, w('app.skipToContent')),
+    el('a', { class: 'skip-link', href: '#main', ...SERVED, ...NEEDS_SCRIPT }, w('app.skipToContent')),
     header(w, profile),
     el('main', { id: 'main', tabindex: '-1', class: 'page', ...SERVED }, ...home(strings, data)),
   ]
