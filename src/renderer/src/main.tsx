@@ -2,9 +2,10 @@ import { sendStartupCalls } from './api/startup-calls';
 import './styles.css';
 
 /*
- * The entry is small on purpose: it sends the start-up calls at once, so the core answers while
- * the browser is still fetching and compiling React and the first screen (index.html preloads
- * them, see `preloadBoot` in electron.vite.config.ts), instead of after all of that has run.
+ * The entry is small on purpose: home usually arrives drawn in the page with the start-up answers
+ * beside it (src/shared/first-screen); the entry takes those, sends whatever start-up call is
+ * still needed at once, and imports the app (React and the screens), which replaces the served
+ * home with its own.
  */
 sendStartupCalls();
 /** Home as the host served it (src/shared/first-screen), shown until React's own replaces it. */
