@@ -110,6 +110,17 @@ describe('parseJsonFast', () => {
     }
   });
 
+  it('counts nesting through values between the brackets', () => {
+    const withValues = (n: number) => `${'[0, '.repeat(n)}0${']'.repeat(n)}`;
+    const { result, lazy } = fast(withValues(64));
+    expect(result.value).toEqual(JSON.parse(withValues(64)));
+    expect(lazy).toBe(true);
+    expect(error(withValues(65))).toMatchObject({ message: 'Nesting deeper than 64 levels' });
+    const objects = (n: number) => `${'{"a": 1, "b": '.repeat(n)}0${'}'.repeat(n)}`;
+    expect(fast(objects(64)).lazy).toBe(true);
+    expect(error(objects(65))).toMatchObject({ message: 'Nesting deeper than 64 levels' });
+  });
+
   it('refuses what JSON.parse refuses, with the located error', () => {
     expect(error('{"a": 1,}')).toMatchObject({ offset: 8, message: 'Expected a property name in double quotes' });
     expect(error('[1, 2')).toMatchObject({ offset: 5 });

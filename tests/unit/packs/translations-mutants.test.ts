@@ -219,6 +219,10 @@ describe('translationIssues', () => {
     expect(quote('第二句话也在这里出现。\n第三句话')).toEqual([]); // a paragraph break is a space
     expect(quote('第二句话也在这里出现。 \t 第三句话')).toEqual([]);
     expect(quote('第三句话在第二段 cafe\u0301')).toEqual([]);
+    // Spacing is collapsed, not removed: words run together are not the source's words.
+    expect(quote('第三句话在第二段café')).toEqual([
+      'translations/zh-CN.json source-quote sessions.s1.keyPoints.k1.source',
+    ]);
     // Without an aligned source text every quote is taken as it is.
     expect(
       issuesOf((f) => {
@@ -256,6 +260,8 @@ describe('translationIssues', () => {
     expect(material('## 一\n\n文本一。\n\n## 部分\n\n更多。')).toEqual(['translations/zh-CN/s1.md translation-blocks']);
     expect(material('# 一\n\n文本一。\n\n## 部分\n\n第 # 2 段。')).toEqual([]);
     expect(material('# 一\n\n文本一 #二。\n\n## 部分\n\n更多。')).toEqual([]);
+    // Only a line that starts with # is a heading, in the original as in the translation.
+    expect(issuesOf((f) => (f.material.s1 = '# One\n\nText # one.\n\n## Part\n\nMore.'))).toEqual([]);
     expect(
       issuesOf((f) => {
         delete f.zh.material.s2;
