@@ -154,7 +154,10 @@ describe('parseJsonLocated', () => {
     expect(error('"ab\\x"')).toMatchObject({ offset: 3, message: 'Invalid escape sequence' });
     expect(error('["\\u12g4"]')).toMatchObject({ offset: 2, message: 'Invalid \\u escape' });
     expect(error('"ab\\')).toMatchObject({ offset: 3, message: 'Invalid escape sequence' });
-    expect(error('"a\tb"')).toMatchObject({ offset: 2 });
+    expect(error('"a\tb"')).toMatchObject({
+      offset: 2,
+      message: 'Control character inside a string (write \\n for a line break)',
+    });
   });
 
   it('points at the token that is wrong', () => {

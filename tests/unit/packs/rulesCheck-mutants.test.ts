@@ -39,6 +39,31 @@ const recorded = (over: Json = {}): Json => ({
 });
 
 describe('ruleIssues', () => {
+  it('words each refusal with what it names (studypack build prints it to the author)', () => {
+    const sessions = [
+      recorded({
+        completion: {
+          media: [
+            { path: 'media/p.pdf', fraction: 1 },
+            { path: 'media/v.mp4', fraction: 1 },
+            { path: 'media/v.mp4', fraction: 1 },
+          ],
+        },
+      }),
+      { id: 's2', credit: { kind: 'bands' } },
+    ];
+    const text = JSON.stringify({ format: 2, sessions, course: { sessions: ['s2', 'zz', 's2'] } });
+    const file = readJson('manifest.json', Buffer.from(text));
+    if (!file.ok) throw new Error(file.issue.message);
+    expect(ruleIssues(file.value.json.value as Manifest, file.value).map((i) => i.message)).toEqual([
+      '"media/p.pdf" is not a video or audio of session "s1"',
+      '"media/v.mp4" is named twice in this session\'s rule',
+      'session "s2" has no recording for the band rule to measure',
+      '"zz" is not a session of this pack',
+      '"s2" is named twice',
+    ]);
+  });
+
   it('accepts rules that can be met: each video and audio named once, bands over recordings, course sessions that exist', () => {
     const sessions = [
       recorded({

@@ -98,8 +98,12 @@ function located(entry: string, value: unknown): LocatedFile {
   return r.value;
 }
 
-/** translationIssues of the fixture after `edit`, as `entry rule path` (and each has a line when located). */
+/** translationIssues of the fixture after `edit`, as `entry rule path`. */
 function issuesOf(edit: (f: Json) => void = () => {}, opts: { noSourceFile?: boolean } = {}): string[] {
+  return rawIssues(edit, opts).map(brief);
+}
+
+function rawIssues(edit: (f: Json) => void, opts: { noSourceFile?: boolean } = {}): PackIssue[] {
   const f = fixture();
   edit(f);
   const manifestFile = located('manifest.json', f.manifest);
@@ -119,8 +123,7 @@ function issuesOf(edit: (f: Json) => void = () => {}, opts: { noSourceFile?: boo
     contentFile: located(meta.content, f.zh.content),
     sourceFile: opts.noSourceFile || !f.zh.aligned ? null : located('translations/zh-CN/source.json', f.zh.aligned),
   }));
-  const issues = translationIssues(f.manifest as Manifest, manifestFile, sessions, f.sourceText, loaded);
-  return issues.map(brief);
+  return translationIssues(f.manifest as Manifest, manifestFile, sessions, f.sourceText, loaded);
 }
 const brief = (i: PackIssue) => `${i.entry} ${i.rule} ${i.path ?? ''}`.trim();
 
@@ -339,6 +342,59 @@ describe('alignment of the translated source', () => {
     ).toEqual([`${at(1, 'aligned-paragraph')}.paragraph`]);
     expect(aligned(() => {}, 'First sentence here.\nSecond one here.\n\nThird in paragraph two.')).toEqual([
       `${at(1, 'aligned-paragraph')}.paragraph`,
+    ]);
+  });
+});
+
+describe('the wording of each refusal (studypack build prints it to the author)', () => {
+  const said = (edit: (f: Json) => void) => rawIssues(edit).map((i) => i.message);
+
+  it('names what is wrong in the content, the manifest and the material', () => {
+    expect(
+      said((f) => {
+        f.manifest.language = 'zh-CN';
+        delete f.manifest.translations['zh-CN'].material.s2;
+        delete f.zh.content.sessions.s2;
+      }),
+    ).toEqual([
+      'the pack itself is in "zh-CN"',
+      'has no translation of session "s2"',
+      'has no translation of session "s2"',
+    ]);
+    expect(
+      said((f) => {
+        const q = f.zh.content.sessions.s1.questions;
+        q.q4.options = { a: '甲' };
+        q.q1.answer = ['a'];
+        q.q3.answer = ['每天', '每天'];
+      }),
+    ).toEqual([
+      "only fill questions have translated answers; a single question's answer is the pack's own",
+      'accepted answer "每天" is empty or repeats another one once normalised',
+      'a truefalse question has no options',
+    ]);
+    expect(said((f) => delete f.zh.content.sessions.s1.questions.q3.answer)).toEqual([
+      'has no accepted answers in this language',
+    ]);
+    expect(
+      said((f) => {
+        delete f.manifest.translations['zh-CN'].sourceText;
+        f.zh.aligned = null;
+      }),
+    ).toEqual(['the pack has a source text, so its translation needs an aligned "sourceText"']);
+    expect(said((f) => (f.zh.material.s1 = '文本一。'))).toEqual([
+      'has 1 blocks (headings and paragraphs); sessions/s1/material.md has 4 in another order of headings: the side-by-side view pairs them one to one',
+    ]);
+  });
+
+  it('names what is wrong in the aligned source text', () => {
+    expect(said((f) => (f.zh.aligned.sentences[2].id = 'x1'))).toEqual(['sentence id "x1" appears twice']);
+    expect(said((f) => (f.zh.aligned.sentences[2].paragraph = 1))).toEqual([
+      'is 1; the source puts this sentence in paragraph 2',
+    ]);
+    expect(said((f) => (f.sourceText = `${SOURCE} More.`))).toEqual(['leaves the end of the source text untranslated']);
+    expect(said((f) => (f.zh.aligned.sentences[2].original = 'Other.'))).toEqual([
+      'is not the next passage of the source text word for word (sentences must follow the source in order, leaving nothing out)',
     ]);
   });
 });
