@@ -84,6 +84,7 @@ function alignmentIssues(file: LocatedFile, aligned: AlignedTranslation, source:
   const issues: PackIssue[] = [];
   const ids = new Set<string>();
   let pos = 0;
+  // The paragraph of the last sentence found in the source; 0 until one is (a refused one says nothing).
   let paragraph = 0;
   aligned.sentences.forEach((s, i) => {
     const at = ['sentences', i];
@@ -97,7 +98,7 @@ function alignmentIssues(file: LocatedFile, aligned: AlignedTranslation, source:
       issues.push(issueAt(file, [...at, 'original'], 'aligned-source', message));
       return;
     }
-    const expected = i === 0 ? 1 : gap.includes('\n') ? paragraph + 1 : paragraph;
+    const expected = paragraph === 0 ? 1 : gap.includes('\n') ? paragraph + 1 : paragraph;
     if (s.paragraph !== expected) {
       issues.push(
         issueAt(
