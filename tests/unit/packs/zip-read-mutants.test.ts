@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bufferSource } from '../../../src/core/packs/source';
+import { bufferSource, fileSource } from '../../../src/core/packs/source';
 import { AppError } from '../../../src/shared/errors';
 import { nextEntry, readEntryData, zipError, type ZipEntry } from '../../../src/core/packs/zip/read';
 import type yauzl from 'yauzl';
+import { tempDir } from './helpers/pack';
 import { rawZip, type RawEntry } from './helpers/rawZip';
+import { editZip } from './helpers/zipRecords';
 
 /**
  * Reading entry data (zip/read.ts) from real zips: stored and deflated entries, empty ones, data
@@ -46,12 +50,46 @@ describe('entry data', () => {
     expect(got).toEqual({ data: text, sha256: sha(text) });
   });
 
-  it('reads a large deflated entry that arrives in many pieces', async () => {
-    // Incompressible enough that the stored data spans several reads, so zlib hands over many chunks.
+  it('reads large entries from a file, where they arrive in many reads', async () => {
+    // From disk yauzl reads in 64 KiB pieces, so zlib (and the stored path) see many chunks.
     let x = 1;
-    const noise = Buffer.from(Array.from({ length: 400_000 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24)));
-    const got = await readOne({ name: 'a.md', data: noise, stored: deflateRawSync(noise, { level: 1 }) });
-    expect(got).toEqual({ data: noise, sha256: sha(noise) });
+    const noise = Buffer.from(Array.from({ length: 200_000 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24)));
+    const path = join(tempDir(), 'big.zip');
+    writeFileSync(
+      path,
+      rawZip(
+        [
+          { name: 'a.md', data: noise },
+          { name: 'b.bin', method: 0, data: noise },
+        ],
+        { level: 1 },
+      ),
+    );
+    const source = await fileSource(path);
+    const zip = await source.openZip();
+    try {
+      for (const name of ['a.md', 'b.bin']) {
+        const e = (await nextEntry(zip))!;
+        const r = await readEntryData(zip, e, name);
+        expect(r.data.equals(noise), name).toBe(true); // not toEqual: a deep compare of 200 KB takes seconds
+        expect(r.sha256).toBe(sha(noise));
+      }
+    } finally {
+      zip.close();
+      await source.close();
+    }
+  });
+
+  it('refuses an entry whose local header yauzl cannot read, naming the entry', async () => {
+    const bytes = editZip(rawZip([{ name: 'a.md', data: text }]), (z) => z.records[0]!.local.writeUInt32LE(0, 0));
+    const zip = await bufferSource(bytes).openZip();
+    const e = (await nextEntry(zip))!;
+    const refusal = await readEntryData(zip, e, 'a.md').then(
+      () => null,
+      (err: AppError) => ({ code: err.code, rule: err.detail?.rule, entry: err.detail?.entry }),
+    );
+    zip.close();
+    expect(refusal).toEqual({ code: 'PACK_INVALID', rule: 'zip-structure', entry: 'a.md' });
   });
 
   it('reads empty entries, deflated and stored', async () => {
