@@ -34,10 +34,6 @@ export const S_IFDIR = 0o040000;
 export const S_IFLNK = 0o120000;
 export const DOS_DIRECTORY = 0x10;
 
-/**
- * Every entry's time is 1980-01-01 00:00:00, the DOS epoch, so builds are byte-for-byte
- * reproducible. yazl converts with local-time getters, so the Date must be local midnight too.
- */
-export const fixedMtime = (): Date => new Date(1980, 0, 1, 0, 0, 0);
+/** Every entry's time is 1980-01-01 00:00:00, the DOS epoch, so builds are byte-for-byte reproducible. */
 export const DOS_TIME = 0;
 export const DOS_DATE = (0 << 9) | (1 << 5) | 1;

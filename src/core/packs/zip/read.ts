@@ -1,4 +1,4 @@
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { createHash } from 'node:crypto';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
@@ -6,12 +6,12 @@ import { packError } from '../issues';
 import { METHOD_DEFLATE } from './canonical';
 
 /**
- * Promise wrappers around yauzl, and the translation of its errors into AppErrors. Options:
- * `lazyEntries` so we pull one header at a time; `validateEntrySizes` so stored entries must have
- * equal sizes (our own inflater below enforces the declared size of deflated ones); `decodeStrings: false` so we get the raw name bytes and decide
+ * Promise wrappers around yauzl, and the translation of its errors into AppErrors. The zip is opened
+ * by source.ts (ZIP_OPTIONS there): `lazyEntries` so we pull one header at a time;
+ * `validateEntrySizes` so stored entries must have equal sizes (our own inflater below enforces the
+ * declared size of deflated ones); `decodeStrings: false` so we get the raw name bytes and decide
  * ourselves (yauzl would silently decode non-UTF-8 names as CP437 and honour the 0x7075 extra
- * field, which lets a name in the header differ from the name used); `strictFileNames` for
- * completeness (it only applies to decoded names).
+ * field, which lets a name in the header differ from the name used).
  */
 export type ZipEntry = yauzl.Entry & { fileNameRaw: Buffer };
 
@@ -29,17 +29,6 @@ export function zipError(e: unknown, entry: string | null): AppError {
     return packError('PACK_INVALID', 'size-mismatch', entry, `The data does not have its declared size (${msg}).`);
   }
   return packError('PACK_INVALID', 'zip-structure', entry, `The zip structure is broken: ${msg}.`);
-}
-
-export function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
-  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, options, (err, zip) => {
-      if (err) return reject(zipError(err, null));
-      zip.on('error', () => {}); // errors are delivered to the pending promise below; never crash the process
-      resolve(zip);
-    });
-  });
 }
 
 /** The next central-directory entry, or null after the last. */
