@@ -201,7 +201,9 @@ async function verifyContents(
     .filter((r) => !byName.has(r.path))
     .map((r) => ({ entry: r.path, rule: 'missing-file', message: 'is named in manifest.json but not in the pack' }));
   if (missingMedia.length) throw new PackValidationError(missingMedia);
-  for (const e of toCheck) {
+  // Every entry, the manifest and the two signature files included: the builder deflates them too,
+  // and a pack has exactly one layout (canonical.ts).
+  for (const e of entries) {
     const isMedia = mediaSet.has(e.name);
     if (isMedia !== (e.entry.compressionMethod === METHOD_STORE)) {
       throw packError(

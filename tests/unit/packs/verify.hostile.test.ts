@@ -50,6 +50,13 @@ describe('zip structure (PACK_INVALID)', () => {
     await expectRefusal(verifyPack(rawZip(flags)), 'PACK_INVALID', 'noncanonical-zip', 'manifest.json');
   });
 
+  it('refuses the manifest and the signature files stored instead of compressed (one layout per pack)', async () => {
+    for (const name of ['manifest.json', 'SHA256SUMS', 'SHA256SUMS.sig']) {
+      const stored = signedEntries(miniFiles(), pem()).map((e) => (e.name === name ? { ...e, method: 0 } : e));
+      await expectRefusal(verifyPack(rawZip(stored)), 'PACK_INVALID', 'noncanonical-zip', name);
+    }
+  });
+
   it('refuses entries out of name order', async () => {
     const entries = signedEntries(miniFiles(), pem());
     await expectRefusal(verifyPack(rawZip([...entries].reverse())), 'PACK_INVALID', 'noncanonical-zip');
