@@ -46,7 +46,6 @@ export function bufferSource(bytes: Buffer): PackSource {
 export async function fileSource(path: string): Promise<PackSource> {
   const handle: FileHandle = await open(path, 'r');
   const size = (await handle.stat()).size;
-  let zipFd: number | null = null;
   return {
     size,
     read: async (offset, length) => {
@@ -64,14 +63,10 @@ export async function fileSource(path: string): Promise<PackSource> {
         // yauzl keeps its own descriptor (autoClose off so entries can still be read after 'end').
         yauzl.open(path, { ...ZIP_OPTIONS, autoClose: false }, (err, zip) => {
           if (err) return reject(zipError(err, null));
-          zipFd = (zip as unknown as { fd?: number }).fd ?? null;
           resolve(wrapZip(zip));
         });
       }),
     chunks: (chunk) => createReadStream(path, { highWaterMark: chunk, start: 0, end: Math.max(0, size - 1) }),
-    close: async () => {
-      void zipFd;
-      await handle.close();
-    },
+    close: () => handle.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bufferSource, fileSource, type PackSource } from '../../../src/core/packs/source';
@@ -45,14 +45,16 @@ describe('a pack source, from memory and from disk', () => {
     for (const [name, src] of await both(BYTES)) {
       const { bytes, sizes } = await all(src.chunks(300));
       expect([name, bytes.equals(BYTES), sizes]).toEqual([name, true, [300, 300, 300, 100]]);
+      // A size that divides the source ends on a full chunk, with no empty one after it.
+      expect([name, (await all(src.chunks(250))).sizes]).toEqual([name, [250, 250, 250, 250]]);
       await src.close();
     }
   });
 
   it('an empty source has no chunks and no bytes', async () => {
     for (const [name, src] of await both(Buffer.alloc(0))) {
-      const { bytes } = await all(src.chunks(64));
-      expect([name, src.size, bytes.length, (await src.read(0, 4)).length]).toEqual([name, 0, 0, 0]);
+      const { sizes } = await all(src.chunks(64));
+      expect([name, src.size, sizes, (await src.read(0, 4)).length]).toEqual([name, 0, [], 0]);
       await src.close();
     }
   });
@@ -66,6 +68,16 @@ describe('a pack source, from memory and from disk', () => {
     expect((await src.read(900, 600)).length).toBe(100);
     const { bytes } = await all(src.chunks(256));
     expect(bytes.equals(BYTES)).toBe(true);
+    await src.close();
+  });
+
+  it('a file cut short after it was opened gives what is left, and does not wait for the rest', async () => {
+    const file = join(tempDir('source-'), 'p.studypack');
+    writeFileSync(file, BYTES);
+    const src = await fileSource(file);
+    truncateSync(file, 600);
+    expect(await src.read(500, 200)).toEqual(BYTES.subarray(500, 600));
+    expect((await src.read(700, 10)).length).toBe(0);
     await src.close();
   });
 
