@@ -1,5 +1,6 @@
 import { appendFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import { bufferSource, fileSource, type PackSource } from '../../../src/core/packs/source';
 import { writeZip } from '../../../src/core/packs/zip/write';
@@ -78,6 +79,39 @@ describe('a pack source, from memory and from disk', () => {
     truncateSync(file, 600);
     expect(await src.read(500, 200)).toEqual(BYTES.subarray(500, 600));
     expect((await src.read(700, 10)).length).toBe(0);
+    await src.close();
+  });
+
+  it('a file source reads nothing once closed', async () => {
+    const file = join(tempDir('source-'), 'p.studypack');
+    writeFileSync(file, BYTES);
+    const src = await fileSource(file);
+    await src.close();
+    await expect(src.read(0, 4)).rejects.toThrow();
+  });
+
+  it('a zip opened from a file can still be read after its directory was listed to the end', async () => {
+    const file = join(tempDir('source-'), 'p.studypack');
+    writeFileSync(file, await writeZip([{ path: 'a.txt', bytes: Buffer.from('hello') }]));
+    const src = await fileSource(file);
+    const zip = await src.openZip();
+    const entry = await new Promise<yauzl.Entry>((resolve) => {
+      zip.once('entry', resolve);
+      zip.readEntry();
+    });
+    await new Promise<void>((resolve) => {
+      zip.once('end', () => resolve());
+      zip.readEntry();
+    });
+    const data = await new Promise<Buffer>((resolve, reject) =>
+      zip.openReadStream(entry, (err, stream) => {
+        if (err) return reject(err);
+        const parts: Buffer[] = [];
+        stream.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve(Buffer.concat(parts)));
+      }),
+    );
+    expect(data.toString()).toBe('hello');
+    zip.close();
     await src.close();
   });
 
