@@ -126,6 +126,10 @@ export class Staging {
         await rename(part, join(this.dir, sha256));
         this.done.add(sha256);
       },
+      discard: async () => {
+        await close();
+        await rm(part, { force: true });
+      },
     };
   };
 

@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,24 @@ async function core(freeBytes?: number) {
   return { c, dataDir };
 }
 
+/**
+ * Staging and media files of `dataDir` this process still holds open (Linux: /proc/self/fd; the
+ * database stays open, of course). A refused import must
+ * close what it opened: a handle left to the garbage collector keeps a staging file open, and on
+ * Windows an open file cannot be deleted.
+ */
+function openImportFiles(dataDir: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return ''; // closed between the listing and the read (the listing's own descriptor)
+      }
+    })
+    .filter((target) => ['staging', 'media'].some((sub) => target.startsWith(join(dataDir, sub, '/'))));
+}
+
 /** Imports `bytes` from a file and returns the refusal; asserts that nothing was left behind. */
 async function refuse(bytes: Buffer, freeBytes?: number): Promise<AppError> {
   const { c, dataDir } = await core(freeBytes);
@@ -43,6 +61,7 @@ async function refuse(bytes: Buffer, freeBytes?: number): Promise<AppError> {
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(AppError);
+    expect(openImportFiles(dataDir)).toEqual([]);
     expect(readdirSync(join(dataDir, 'staging'))).toEqual([]);
     expect(readdirSync(join(dataDir, 'media'))).toEqual([]);
     expect(c.library.list().packs).toEqual([]);
@@ -156,6 +175,7 @@ describe('bad media input changes nothing', () => {
       const e = (await importing) as AppError;
       expect(e.code).toBe('CANCELLED');
       expect(c.library.importProgress('job').phase).toBe('cancelled');
+      expect(openImportFiles(dataDir)).toEqual([]);
       expect(readdirSync(join(dataDir, 'staging'))).toEqual([]);
       expect(readdirSync(join(dataDir, 'media'))).toEqual([]);
       expect(c.library.list().packs).toEqual([]);

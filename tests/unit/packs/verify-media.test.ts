@@ -155,6 +155,7 @@ describe('verifying a pack with media', () => {
         return {
           write: async (chunk) => void entry.data.push(Buffer.from(chunk)),
           finish: async () => void (entry.finished = true),
+          discard: async () => {},
         };
       },
       onBytes: (done, total) => progress.push([done, total]),
@@ -202,7 +203,7 @@ describe('verifying a pack with media', () => {
 describe('verifying a pack with media while installing it', () => {
   it('refuses a pack that lacks a caption file the manifest names, also while streaming to a sink', async () => {
     const zip = mediaZip((f) => f.delete('media/s1.en.vtt'));
-    const sink = async () => ({ write: async () => {}, finish: async () => {} });
+    const sink = async () => ({ write: async () => {}, finish: async () => {}, discard: async () => {} });
     await expectRefusal(verifyPack(zip, { sink }), 'PACK_INVALID', 'missing-file', 'manifest.json');
   });
 

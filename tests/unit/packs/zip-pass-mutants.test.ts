@@ -55,6 +55,7 @@ function recorder() {
     const s: EntrySink = {
       write: async (chunk) => void data.get(name)!.push(Buffer.from(chunk)),
       finish: async () => void log.push(`finish ${name}`),
+      discard: async () => void log.push(`discard ${name}`),
     };
     return s;
   };
@@ -137,7 +138,8 @@ describe('streamPass', () => {
       rule: 'crc-mismatch',
       entry: 'a.mp3',
     });
-    expect(r.log).toEqual(['open a.mp3 signed 100']);
+    // The refused entry's sink is discarded, never finished, and no later one is opened.
+    expect(r.log).toEqual(['open a.mp3 signed 100', 'discard a.mp3']);
   });
 
   it('refuses a CRC-32 in the headers that does not match, even when the data matches its signed hash', async () => {
@@ -156,7 +158,8 @@ describe('streamPass', () => {
     expect(
       await refusal(streamPass(chunked(bytes, 64), await listed(bytes), { streamed: wrong, sink: r.sink })),
     ).toEqual({ code: 'PACK_SIGNATURE', rule: 'hash-mismatch', entry: 'z.mp3' });
-    expect(r.log.at(-1)).toBe(`open z.mp3 ${sha(A)} 300`);
+    expect(r.log.slice(-2)).toEqual([`open z.mp3 ${sha(A)} 300`, 'discard z.mp3']);
+    expect(r.log.filter((l) => l.startsWith('finish'))).toEqual(['finish a.mp3', 'finish b.mp3']);
   });
 
   it('refuses a file that ends inside an entry, naming it; also inside its header', async () => {
@@ -197,8 +200,10 @@ describe('streamPass', () => {
     const controller = new AbortController();
     let seen = 0;
     const reason = new Error('stopped by the test');
+    const r = recorder();
     const p = streamPass(chunked(bytes, 10), entries, {
       streamed: signed,
+      sink: r.sink,
       signal: controller.signal,
       onBytes: (n) => {
         seen = n;
@@ -207,5 +212,27 @@ describe('streamPass', () => {
     });
     await expect(p).rejects.toBe(reason);
     expect(seen).toBe(50);
+    expect(r.log).toEqual(['open a.mp3 signed 100', 'discard a.mp3']);
+  });
+
+  it('discards the open sink when the file ends inside its entry, and keeps the refusal when discarding fails', async () => {
+    const bytes = rawZip(ENTRIES);
+    const entries = await listed(bytes);
+    const r = recorder();
+    const cut = bytes.subarray(0, 30 + 5 + 40);
+    expect(await refusal(streamPass(chunked(cut, 8), entries, { streamed: signed, sink: r.sink }))).toMatchObject({
+      rule: 'truncated',
+    });
+    expect(r.log).toEqual(['open a.mp3 signed 100', 'discard a.mp3']);
+    const failing: NonNullable<PassOptions['sink']> = async () => ({
+      write: async () => {},
+      finish: async () => {},
+      discard: async () => {
+        throw new Error('disk gone');
+      },
+    });
+    expect(await refusal(streamPass(chunked(cut, 8), entries, { streamed: signed, sink: failing }))).toMatchObject({
+      rule: 'truncated',
+    });
   });
 });

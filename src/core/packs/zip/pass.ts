@@ -9,6 +9,8 @@ export interface EntrySink {
   write(chunk: Buffer): Promise<void>;
   /** All bytes written and the hash matched. */
   finish(): Promise<void>;
+  /** The entry was refused or the pass stopped before `finish`: close, keep nothing. */
+  discard(): Promise<void>;
 }
 
 export interface PassOptions {
@@ -63,6 +65,8 @@ export async function streamPass(
   let remaining = entries[0] ? LOCAL_HEADER_SIZE + entries[0].entry.fileNameRaw.length : Infinity;
   let current: Current | null = null;
   let done = 0;
+  /** The sink opened and not yet finished: closed if the pass ends early (refusal, abort, cut). */
+  let open = null as EntrySink | null;
 
   const finishEntry = async () => {
     const c = current;
@@ -82,6 +86,7 @@ export async function streamPass(
     }
     heads.set(name, Buffer.concat(c.head));
     await c.sink?.finish();
+    open = null;
   };
   /** Moves past every span that has ended (empty data spans included). */
   const advance = async () => {
@@ -92,18 +97,11 @@ export async function streamPass(
         inData = true;
         remaining = e.entry.compressedSize;
         const expected = opts.streamed.get(e.name);
+        if (expected !== undefined && opts.sink) open = await opts.sink(e.name, expected, e.entry.uncompressedSize);
         current =
           expected === undefined
             ? null
-            : {
-                listed: e,
-                expected,
-                hash: createHash('sha256'),
-                crc: 0,
-                sink: opts.sink ? await opts.sink(e.name, expected, e.entry.uncompressedSize) : null,
-                head: [],
-                headLength: 0,
-              };
+            : { listed: e, expected, hash: createHash('sha256'), crc: 0, sink: open, head: [], headLength: 0 };
       } else {
         await finishEntry();
         inData = false;
@@ -114,34 +112,40 @@ export async function streamPass(
     }
   };
 
-  await advance();
-  for await (const chunk of chunks) {
-    opts.signal?.throwIfAborted();
-    fileHash.update(chunk);
-    let off = 0;
-    while (off < chunk.length && remaining !== Infinity) {
-      const take = Math.min(remaining, chunk.length - off);
-      const c = current as Current | null;
-      if (inData && c) {
-        const piece = chunk.subarray(off, off + take);
-        c.hash.update(piece);
-        c.crc = crc32(piece, c.crc);
-        if (c.headLength < headBytes) {
-          const part = piece.subarray(0, headBytes - c.headLength);
-          c.head.push(Buffer.from(part));
-          c.headLength += part.length;
+  try {
+    await advance();
+    for await (const chunk of chunks) {
+      opts.signal?.throwIfAborted();
+      fileHash.update(chunk);
+      let off = 0;
+      while (off < chunk.length && remaining !== Infinity) {
+        const take = Math.min(remaining, chunk.length - off);
+        const c = current as Current | null;
+        if (inData && c) {
+          const piece = chunk.subarray(off, off + take);
+          c.hash.update(piece);
+          c.crc = crc32(piece, c.crc);
+          if (c.headLength < headBytes) {
+            const part = piece.subarray(0, headBytes - c.headLength);
+            c.head.push(Buffer.from(part));
+            c.headLength += part.length;
+          }
+          if (c.sink) await c.sink.write(piece);
         }
-        if (c.sink) await c.sink.write(piece);
+        off += take;
+        remaining -= take;
+        await advance();
       }
-      off += take;
-      remaining -= take;
-      await advance();
+      done += chunk.length;
+      opts.onBytes?.(done);
     }
-    done += chunk.length;
-    opts.onBytes?.(done);
-  }
-  if (index < entries.length) {
-    throw packError('PACK_INVALID', 'truncated', entries[index]?.name ?? null, 'The file ends inside this entry.');
+    if (index < entries.length) {
+      throw packError('PACK_INVALID', 'truncated', entries[index]?.name ?? null, 'The file ends inside this entry.');
+    }
+  } catch (e) {
+    // The refusal (or abort) is what the caller needs; a failure to close the sink must not hide it.
+    await open?.discard().catch(() => {});
+    throw e;
   }
   return { sha256: fileHash.digest('hex'), heads };
 }
