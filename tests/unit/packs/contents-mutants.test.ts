@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   loadPackContents,
@@ -11,7 +9,8 @@ import {
 import { PackValidationError, type PackIssue } from '../../../src/core/packs/issues';
 import { PACK_LIMITS } from '../../../src/core/packs/limits';
 import type { Manifest } from '../../../src/shared/pack/schema';
-import { MINI, VTT_EN, VTT_ZH } from '../../fixtures/media/make';
+import { VTT_EN, VTT_ZH } from '../../fixtures/media/make';
+import { miniFiles } from './helpers/pack';
 
 /*
  * Loading a pack's meaning from its files, shared by the builder and the verifier. Mutation testing
@@ -23,16 +22,8 @@ import { MINI, VTT_EN, VTT_ZH } from '../../fixtures/media/make';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The mini pack as a format-2 manifest with two recordings (captions, chapters) and a PDF. */
-function miniFiles(): { files: Map<string, Buffer>; manifest: Json } {
-  const files = new Map<string, Buffer>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files.set(relative(MINI, full).split(sep).join('/'), readFileSync(full));
-    }
-  };
-  walk(MINI);
+function mediaMini(): { files: Map<string, Buffer>; manifest: Json } {
+  const files = miniFiles();
   const manifest = JSON.parse(files.get('manifest.json')!.toString()) as Json;
   manifest.format = 2;
   manifest.sessions[0].media = [
@@ -78,7 +69,7 @@ function readerOf(files: Map<string, Buffer>, manifest: Json): { read: PackReade
 }
 
 async function issuesOf(edit: (files: Map<string, Buffer>, manifest: Json) => void): Promise<PackIssue[]> {
-  const { files, manifest } = miniFiles();
+  const { files, manifest } = mediaMini();
   edit(files, manifest);
   try {
     await loadPackContents(readerOf(files, manifest).read, PACK_LIMITS);
@@ -93,7 +84,7 @@ const brief = (issues: PackIssue[]) => issues.map((i) => [i.entry, i.rule, i.pat
 
 describe('the paths a manifest references', () => {
   it('lists text files (material, content, captions, source, translations) and media, each with its JSON path', () => {
-    const { manifest } = miniFiles();
+    const { manifest } = mediaMini();
     const m = manifest as Manifest;
     const at = (refs: { at: PropertyKey[]; path: string }[]) => refs.map((r) => [r.at.join('.'), r.path]);
     expect(at(textPaths(m))).toEqual([
@@ -119,7 +110,7 @@ describe('the paths a manifest references', () => {
 
 describe('loadPackContents', () => {
   it('reads every text file once, keeps their bytes for the builder and none for the verifier', async () => {
-    const { files, manifest } = miniFiles();
+    const { files, manifest } = mediaMini();
     const kept = readerOf(files, manifest);
     const loaded = await loadPackContents(kept.read, PACK_LIMITS);
     expect([...loaded.files.keys()].sort()).toEqual(
