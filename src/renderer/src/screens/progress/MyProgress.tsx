@@ -84,6 +84,9 @@ export function MyProgress() {
         </div>
         <p className="small">{t('records.legend')}</p>
       </section>
+      {/* Above everything that loads later (ledger, charts, certificate link), so its buttons never
+          move under the pointer while those appear. */}
+      <ExportPanel printName={`${t('records.printTitle')}-${profile.name}.pdf`} />
       {/* On paper: what the code means, and the lines the venue signs and seals. */}
       <section className="print-only printed-record-foot">
         <p className="small">{t('printedRecord.codeHelp')}</p>
@@ -100,7 +103,6 @@ export function MyProgress() {
         </Suspense>
       )}
       <CertificateLink />
-      <ExportPanel printName={`${t('records.printTitle')}-${profile.name}.pdf`} />
     </div>
   );
 }
